@@ -1,0 +1,3 @@
+from camthuy_audit.cli import main
+
+raise SystemExit(main())

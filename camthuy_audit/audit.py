@@ -1,0 +1,82 @@
+"""The audit pipeline: crawl every unit concurrently, decide its checks, apply overrides.
+
+Each unit's result is a self-contained value produced as soon as that unit is done; one broken
+portal never stops or changes the audit of the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from camthuy_audit.config import Config, Unit
+from camthuy_audit.crawl import Target, crawl_portal
+from camthuy_audit.fetch import Fetcher
+from camthuy_audit.models import FetchError, PortalSnapshot, UnitResult
+from camthuy_audit.overrides import apply_overrides
+from camthuy_audit.quarter import VN_TZ, Quarter
+from camthuy_audit.rules import RuleContext, run_rules
+
+log = logging.getLogger(__name__)
+
+OnUnitDone = Callable[[UnitResult], None]
+
+
+def target_of(unit: Unit) -> Target:
+    return Target(unit_id=unit.id, url=unit.url, aliases=tuple(unit.aliases))
+
+
+def decide(snapshot: PortalSnapshot, config: Config, quarter: Quarter, *, name: str) -> UnitResult:
+    """Rules and overrides applied to one snapshot."""
+    verdicts = run_rules(snapshot, RuleContext(rules=config.rules, quarter=quarter))
+    verdicts = apply_overrides(snapshot.unit_id, verdicts, config.overrides)
+    reason = None
+    if not snapshot.reachable and snapshot.home_error is not None:
+        reason = f"{snapshot.home_error.message} ({snapshot.home_error.url})"
+    return UnitResult(
+        unit_id=snapshot.unit_id, name=name, url=snapshot.url, quarter=str(quarter),
+        audited_at=snapshot.fetched_at, reachable=snapshot.reachable, unreachable_reason=reason,
+        platform=snapshot.platform, verdicts=verdicts, pages_fetched=snapshot.pages_fetched,
+        errors=snapshot.errors,
+    )
+
+
+async def _crawl_safely(target: Target, fetcher: Fetcher, config: Config, quarter: Quarter) -> PortalSnapshot:
+    try:
+        return await crawl_portal(target, fetcher, config.crawl, config.rules, quarter)
+    except Exception as exc:  # a bug or a surprise must cost one unit, never the run
+        log.exception("crawl of %s failed", target.url)
+        error = FetchError(url=target.url, kind="other", message=f"lỗi khi thu thập: {type(exc).__name__}: {exc}")
+        return PortalSnapshot(unit_id=target.unit_id, url=target.url, fetched_at=datetime.now(VN_TZ),
+                              reachable=False, home_error=error, errors=[error])
+
+
+async def audit_units(config: Config, quarter: Quarter, units: Sequence[Unit] | None = None, *,
+                      on_done: OnUnitDone | None = None, fetcher: Fetcher | None = None) -> list[UnitResult]:
+    """Audit the units (all configured ones by default); results in configured order."""
+    chosen = list(units if units is not None else config.units)
+
+    async def one(unit: Unit, client: Fetcher) -> UnitResult:
+        snapshot = await _crawl_safely(target_of(unit), client, config, quarter)
+        result = decide(snapshot, config, quarter, name=unit.name)
+        if on_done is not None:
+            on_done(result)
+        return result
+
+    if fetcher is not None:
+        return list(await asyncio.gather(*(one(u, fetcher) for u in chosen)))
+    async with Fetcher(config.crawl, resolve=config.resolve) as client:
+        return list(await asyncio.gather(*(one(u, client) for u in chosen)))
+
+
+async def snapshot_url(url: str, config: Config, quarter: Quarter, *, unit_id: str = "portal",
+                       aliases: Sequence[str] = ()) -> PortalSnapshot:
+    async with Fetcher(config.crawl, resolve=config.resolve) as client:
+        return await _crawl_safely(Target(unit_id, url, tuple(aliases)), client, config, quarter)
+
+
+def run_audit(config: Config, quarter: Quarter, units: Sequence[Unit] | None = None, *,
+              on_done: OnUnitDone | None = None) -> list[UnitResult]:
+    return asyncio.run(audit_units(config, quarter, units, on_done=on_done))

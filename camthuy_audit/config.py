@@ -1,0 +1,379 @@
+"""Configuration: TOML files validated by pydantic, with errors naming the file and the field.
+
+``district.toml`` names the issuer, the signer, the dispatches and the units, and points at
+``rules.toml`` (what each check looks for) and ``overrides.toml`` (staff corrections). A file may
+``extends = "other.toml"`` to reuse another and change a few tables (``demo.toml`` does).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from camthuy_audit.resources import default_config_dir
+
+
+class ConfigError(Exception):
+    """A configuration file is missing or wrong; the message names the file and the field."""
+
+    def __init__(self, path: Path | str, problems: list[str]) -> None:
+        self.path = Path(path)
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"Lỗi cấu hình trong {self.path}:\n{lines}")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"địa chỉ không hợp lệ: {value!r} (cần http:// hoặc https:// và tên máy)")
+    return value if parts.path else value + "/"
+
+
+# --- rules.toml ------------------------------------------------------------------------------
+
+
+class MenuRequirement(_Strict):
+    label: str
+    synonyms: list[str] = Field(default_factory=list)
+
+    @property
+    def words(self) -> list[str]:
+        return [self.label, *self.synonyms]
+
+
+class SectionRule(_Strict):
+    """Keywords that find a section's link (text, title, URL slug) on the portal."""
+
+    keywords: list[str]
+    exclude: list[str] = Field(default_factory=list)
+
+
+class Window(_Strict):
+    start: date
+    end: date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Window:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+class Campaign(_Strict):
+    """A campaign whose banners and categories belong online only inside its windows."""
+
+    id: str
+    name: str
+    keywords: list[str]
+    windows: list[Window] = Field(default_factory=list)
+    # Yearly campaigns: the window repeats every year (month-day "MM-DD").
+    yearly_start: str | None = None
+    yearly_end: str | None = None
+    applies_to: list[Literal["banner", "category"]] = Field(default_factory=lambda: ["banner", "category"])
+
+    @field_validator("yearly_start", "yearly_end")
+    @classmethod
+    def _month_day(cls, value: str | None) -> str | None:
+        if value is not None:
+            month, _, day = value.partition("-")
+            date(2024, int(month), int(day))  # raises ValueError on a bad day
+        return value
+
+    def windows_around(self, years: range) -> list[Window]:
+        """The dated windows plus the yearly window instantiated for ``years``."""
+        windows = list(self.windows)
+        if self.yearly_start and self.yearly_end:
+            for year in years:
+                sm, sd = (int(x) for x in self.yearly_start.split("-"))
+                em, ed = (int(x) for x in self.yearly_end.split("-"))
+                windows.append(Window(start=date(year, sm, sd), end=date(year, em, ed)))
+        return sorted(windows, key=lambda w: w.start)
+
+
+class OversizeLimits(_Strict):
+    side_max_width: int = 600      # a side-column banner wider than this takes over the page
+    side_max_height: int = 900
+    any_max_width: int = 1600
+    any_max_height: int = 1200
+
+
+class FeedbackRule(_Strict):
+    keywords: list[str]
+    url_keywords: list[str]
+
+
+class CopyrightRule(_Strict):
+    ownership: list[str]
+    responsible: list[str]
+
+
+class CheckSwitch(_Strict):
+    enabled: bool = True
+
+
+class RulesConfig(_Strict):
+    few_posts_threshold: int = Field(ge=0)
+    abbreviations: dict[str, str] = Field(default_factory=dict)
+    main_menu: list[MenuRequirement]
+    sections: dict[str, SectionRule]
+    feedback_banner: FeedbackRule
+    copyright: CopyrightRule
+    campaigns: list[Campaign] = Field(default_factory=list)
+    oversize: OversizeLimits = Field(default_factory=OversizeLimits)
+    checks: dict[str, CheckSwitch] = Field(default_factory=dict)
+
+    def enabled(self, check_id: str) -> bool:
+        switch = self.checks.get(check_id)
+        return switch is None or switch.enabled
+
+
+# --- overrides.toml --------------------------------------------------------------------------
+
+
+class Override(_Strict):
+    unit: str
+    check: str
+    mark: Literal["x", "o", "?"] | None = None
+    posts: int | None = None
+    reason: str
+    by: str
+
+
+class OverridesFile(_Strict):
+    overrides: list[Override] = Field(default_factory=list)
+
+
+# --- district.toml ---------------------------------------------------------------------------
+
+
+class Issuer(_Strict):
+    parent: str
+    name: str
+    short: str
+    office: str
+    number_suffix: str
+    place: str
+
+
+class Signer(_Strict):
+    authority: str
+    title: str
+    name: str
+
+
+class NoticeText(_Strict):
+    subject: str
+    addressee: str
+    recipients: list[str]
+    judgement_good: str
+    judgement_poor: str
+    judgement_good_share: float = Field(ge=0, le=1)
+    shortcomings: str
+    closing: str
+
+
+class Reference(_Strict):
+    number: str
+    date: date
+    summary: str
+    main: bool = False
+
+
+class CrawlSettings(_Strict):
+    user_agent: str = "camthuy-audit/0.1 (+portal compliance audit)"
+    connect_timeout: float = Field(10.0, gt=0)
+    read_timeout: float = Field(20.0, gt=0)
+    page_timeout: float = Field(30.0, gt=0)
+    attempts: int = Field(3, ge=1, le=10)
+    per_host_concurrency: int = Field(2, ge=1, le=32)
+    max_pages: int = Field(1000, ge=1)
+    max_bytes: int = Field(5_000_000, ge=10_000)
+    portal_budget: float = Field(600.0, gt=0)
+
+
+class Unit(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")
+    name: str = Field(min_length=1)
+    url: str
+    aliases: list[str] = Field(default_factory=list)
+
+    _url = field_validator("url")(classmethod(lambda cls, v: _check_url(v)))
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases(cls, values: list[str]) -> list[str]:
+        return [_check_url(v) for v in values]
+
+    @property
+    def hosts(self) -> list[str]:
+        return [urlsplit(u).hostname or "" for u in [self.url, *self.aliases]]
+
+
+class DistrictFile(_Strict):
+    """The district file as written (before rules and overrides are loaded)."""
+
+    extends: str | None = None
+    rules: str = "rules.toml"
+    overrides: str = "overrides.toml"
+    issuer: Issuer
+    signer: Signer
+    notice: NoticeText
+    references: list[Reference] = Field(min_length=1)
+    crawl: CrawlSettings = Field(default_factory=CrawlSettings)
+    resolve: dict[str, str] = Field(default_factory=dict)
+    units: list[Unit] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_units(self) -> DistrictFile:
+        seen: dict[str, str] = {}
+        for unit in self.units:
+            if unit.id in seen:
+                raise ValueError(f"units: id {unit.id!r} appears twice")
+            seen[unit.id] = unit.name
+        if sum(1 for r in self.references if r.main) != 1:
+            raise ValueError("references: exactly one reference must have main = true")
+        return self
+
+    @field_validator("resolve")
+    @classmethod
+    def _resolve(cls, values: dict[str, str]) -> dict[str, str]:
+        for host, target in values.items():
+            address, _, port = target.rpartition(":")
+            if not address or not port.isdigit():
+                raise ValueError(f"resolve.{host}: {target!r} is not HOST:PORT")
+        return values
+
+
+class Config(BaseModel):
+    """Everything one audit needs, loaded from one district file."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: Path | None
+    district: DistrictFile | None
+    rules: RulesConfig
+    overrides: list[Override] = Field(default_factory=list)
+
+    @property
+    def units(self) -> list[Unit]:
+        return self.district.units if self.district else []
+
+    @property
+    def crawl(self) -> CrawlSettings:
+        return self.district.crawl if self.district else CrawlSettings()
+
+    @property
+    def resolve(self) -> dict[str, str]:
+        return self.district.resolve if self.district else {}
+
+    def find_unit(self, unit_id: str) -> Unit | None:
+        return next((u for u in self.units if u.id == unit_id), None)
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(path, ["không tìm thấy tệp"]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, [f"TOML không hợp lệ: {exc}"]) from None
+
+
+def _problems(exc: ValidationError) -> list[str]:
+    problems = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error["loc"]) or "(tệp)"
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = "khóa không được hỗ trợ (viết sai tên?)"
+        elif error["type"] == "missing":
+            message = "thiếu khóa bắt buộc"
+        problems.append(f"{where}: {message}")
+    return problems
+
+
+def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in top.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _read_with_extends(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    data = _read_toml(path)
+    parent = data.get("extends")
+    if parent is None:
+        return data
+    parent_path = (path.parent / str(parent)).resolve()
+    if parent_path in seen:
+        raise ConfigError(path, [f"extends: vòng lặp qua {parent_path}"])
+    base = _read_with_extends(parent_path, (*seen, path.resolve()))
+    base.pop("extends", None)
+    return _merge(base, data)
+
+
+def load_rules(path: Path) -> RulesConfig:
+    try:
+        return RulesConfig.model_validate(_read_toml(path))
+    except ValidationError as exc:
+        raise ConfigError(path, _problems(exc)) from None
+
+
+def load_overrides(path: Path, units: list[Unit]) -> list[Override]:
+    if not path.exists():
+        return []
+    try:
+        overrides = OverridesFile.model_validate(_read_toml(path)).overrides
+    except ValidationError as exc:
+        raise ConfigError(path, _problems(exc)) from None
+    known = {u.id for u in units}
+    problems = [f"overrides[{i}].unit: không có đơn vị {o.unit!r}" for i, o in enumerate(overrides)
+                if o.unit not in known]
+    if problems:
+        raise ConfigError(path, problems)
+    return overrides
+
+
+def load_district(path: Path | str) -> DistrictFile:
+    path = Path(path)
+    try:
+        return DistrictFile.model_validate(_read_with_extends(path))
+    except ValidationError as exc:
+        raise ConfigError(path, _problems(exc)) from None
+
+
+def load_config(path: Path | str) -> Config:
+    """Load a district file with the rules and overrides it names (relative to it)."""
+    path = Path(path)
+    district = load_district(path)
+    rules = load_rules(path.parent / district.rules)
+    overrides = load_overrides(path.parent / district.overrides, district.units)
+    return Config(path=path, district=district, rules=rules, overrides=overrides)
+
+
+def default_rules_path() -> Path:
+    """``config/rules.toml`` of the working directory if present, else the one shipped."""
+    local = Path("config/rules.toml")
+    return local if local.is_file() else default_config_dir() / "rules.toml"
+
+
+def rules_only_config() -> Config:
+    """The configuration ``check URL`` uses without a district: the default rules alone."""
+    return Config(path=None, district=None, rules=load_rules(default_rules_path()))

@@ -1,0 +1,330 @@
+"""Crawl one portal into a PortalSnapshot: home page, section pages, every post of the quarter.
+
+The crawler gathers and never judges: fetch failures are recorded in the snapshot, and a post
+count that could not be completed is marked incomplete with the reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlsplit, urlunsplit
+
+import imagesize
+
+from camthuy_audit.config import CrawlSettings, RulesConfig
+from camthuy_audit.extract.menu import flatten
+from camthuy_audit.extract.page import LinkOnPage, PageView, analyze
+from camthuy_audit.fetch import Fetcher, Page, host_of
+from camthuy_audit.models import Banner, FetchError, Link, PortalSnapshot, Post, PostScan, SectionPage
+from camthuy_audit.quarter import VN_TZ, Quarter
+from camthuy_audit.vntext import Matcher
+
+_WHERE_RANK = {"menu": 0, "side": 1, "page": 2, "top": 3, "footer": 4}
+_MAX_LISTING_PAGES = 300
+_MAX_BANNER_PROBES = 40
+
+
+@dataclass(frozen=True)
+class Target:
+    """What to crawl: a unit id, its main URL and other host names of the same portal."""
+
+    unit_id: str
+    url: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def hosts(self) -> frozenset[str]:
+        hosts = {host_of(u) for u in (self.url, *self.aliases)}
+        return frozenset(hosts | {f"www.{h}" for h in hosts} | {h.removeprefix("www.") for h in hosts})
+
+
+@dataclass
+class PortalSession:
+    """One portal's crawl: page cap, time budget, canonical URLs, recorded errors."""
+
+    target: Target
+    fetcher: Fetcher
+    settings: CrawlSettings
+    started: float = field(default_factory=time.monotonic)
+    pages: int = 0
+    bytes: int = 0
+    errors: list[FetchError] = field(default_factory=list)
+    cut_short: str | None = None
+
+    def is_own(self, url: str) -> bool:
+        return host_of(url) in self.target.hosts
+
+    def canonical(self, url: str) -> str:
+        """Aliases mapped to the main host and scheme; no fragment; no trailing index page."""
+        main = urlsplit(self.target.url)
+        parts = urlsplit(url)
+        path = parts.path or "/"
+        if self.is_own(url):
+            return urlunsplit((main.scheme, main.netloc, path, parts.query, ""))
+        return urlunsplit((parts.scheme, parts.netloc.lower(), path, parts.query, ""))
+
+    async def page(self, url: str) -> Page | FetchError:
+        if self.pages >= self.settings.max_pages:
+            self.cut_short = f"đạt giới hạn {self.settings.max_pages} trang cho một cổng"
+            return FetchError(url=url, kind="budget", message=self.cut_short)
+        if time.monotonic() - self.started > self.settings.portal_budget:
+            self.cut_short = f"hết thời gian {self.settings.portal_budget:g} giây cho một cổng"
+            return FetchError(url=url, kind="budget", message=self.cut_short)
+        self.pages += 1
+        result = await self.fetcher.get(url, allowed_hosts=self.target.hosts)
+        if isinstance(result, FetchError):
+            if not result.gone:
+                self.errors.append(result)
+        else:
+            self.bytes += result.size
+        return result
+
+    async def view(self, url: str, *, full: bool = False, skip: set[str] | None = None) -> PageView | FetchError:
+        result = await self.page(url)
+        if isinstance(result, FetchError):
+            return result
+        try:
+            return analyze(result.text, result.final_url, self.is_own, skip=skip, full=full)
+        except Exception as exc:  # malformed HTML must never stop the audit
+            error = FetchError(url=url, kind="parse", message=f"không đọc được trang: {exc}")
+            self.errors.append(error)
+            return error
+
+
+# --- sections --------------------------------------------------------------------------------
+
+
+def _matching_links(links: Iterable[LinkOnPage], matcher: Matcher, exclude: Matcher | None,
+                    is_own) -> list[tuple[int, int, LinkOnPage, str]]:  # type: ignore[no-untyped-def]
+    """Links that match a section's keywords, best first (menu before side before page; text before slug)."""
+    found = []
+    for index, item in enumerate(links):
+        link = item.link
+        text = f"{link.label} {link.title}"
+        if exclude is not None and exclude.find(text):
+            continue
+        keyword = matcher.find(text)
+        by_text = 0
+        if keyword is None:
+            keyword = matcher.find_in_url(link.url)
+            by_text = 1
+            if keyword is None or (exclude is not None and exclude.find_in_url(link.url)):
+                continue
+        rank = _WHERE_RANK.get(item.where, 5) + (0 if is_own(link.url) else 10)
+        found.append((rank * 2 + by_text, index, item, keyword))
+    found.sort(key=lambda f: (f[0], f[1]))
+    return found
+
+
+async def _section(session: PortalSession, check_id: str, home: PageView, links: list[LinkOnPage],
+                   rules: RulesConfig) -> SectionPage:
+    rule = rules.sections[check_id]
+    matcher = Matcher.of(rule.keywords, rules.abbreviations)
+    exclude = Matcher.of(rule.exclude, rules.abbreviations) if rule.exclude else None
+    found = _matching_links(links, matcher, exclude, session.is_own)
+    if not found:
+        return SectionPage(check_id=check_id)
+    _, _, best, keyword = found[0]
+    candidates = [f[2].link for f in found[1:6]]
+    section = SectionPage(check_id=check_id, link=best.link, matched_keyword=keyword, found_in=best.where,
+                          candidates=candidates)
+    if not session.is_own(best.link.url):
+        section.url = best.link.url
+        section.error = FetchError(url=best.link.url, kind="off_site",
+                                   message="chuyên mục nằm ở trang web khác, không kiểm tra")
+        return section
+    view = home if session.canonical(best.link.url) == session.canonical(home.url) else \
+        await session.view(best.link.url)
+    if isinstance(view, FetchError):
+        section.url = best.link.url
+        section.status = view.status
+        section.error = view
+        return section
+    section.url = view.url
+    section.status = 200
+    section.items = view.page_items()
+    section.phones = view.phones[:20]
+    section.emails = view.emails[:20]
+    section.text_length = 0 if view.looks_empty else len(view.content_text)
+    section.single_article = not section.items and view.date is not None
+    return section
+
+
+# --- posts -----------------------------------------------------------------------------------
+
+
+def _listing_starts(session: PortalSession, home: PageView) -> list[str]:
+    """Category pages to read posts from: menu entries at every level, side-column links, sections."""
+    starts: list[str] = []
+    for item in flatten(home.menu):
+        if item.url:
+            starts.append(item.url)
+    for section in home.side_sections:
+        starts += [link.url for link in section.links]
+    listed_posts = {session.canonical(i.url) for i in home.items}
+    starts += [lp.link.url for lp in home.links if lp.where in ("menu", "page", "side")
+               and session.canonical(lp.link.url) not in listed_posts]
+    seen: set[str] = set()
+    result = []
+    for url in starts:
+        canonical = session.canonical(url)
+        if session.is_own(url) and canonical not in seen and canonical != session.canonical(home.url):
+            seen.add(canonical)
+            result.append(url)
+    return result
+
+
+@dataclass
+class _PostCollector:
+    session: PortalSession
+    quarter: Quarter
+    posts: dict[str, Post] = field(default_factory=dict)
+    listings: list[str] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)
+    listing_seen: set[str] = field(default_factory=set)
+    article_seen: set[str] = field(default_factory=set)
+    incomplete: list[str] = field(default_factory=list)
+    category_urls: set[str] = field(default_factory=set)
+
+    def add(self, url: str, title: str, published: datetime, source: str) -> None:
+        canonical = self.session.canonical(url)
+        if canonical not in self.posts:
+            self.posts[canonical] = Post(url=canonical, title=title, published=published.astimezone(VN_TZ),
+                                         source=source)
+
+    async def read_listing(self, start: str, first: PageView | None = None) -> None:
+        """Read a listing and its next pages until they are older than the quarter."""
+        url: str | None = start
+        for _ in range(_MAX_LISTING_PAGES):
+            if url is None:
+                return
+            canonical = self.session.canonical(url)
+            if canonical in self.listing_seen:
+                return
+            self.listing_seen.add(canonical)
+            view = first if first is not None else await self.session.view(url, skip=self.category_urls)
+            first = None
+            if isinstance(view, FetchError):
+                if not view.gone and self.listings:
+                    self.incomplete.append(f"không đọc được trang danh sách {url}: {view.message}")
+                elif not view.gone:
+                    self.incomplete.append(f"không đọc được {url}: {view.message}")
+                return
+            if not view.items:
+                return
+            self.listings.append(view.url)
+            dates = await self._date_items(view)
+            if dates and max(dates) < datetime.combine(self.quarter.start, datetime.min.time(), VN_TZ):
+                return
+            url = view.next_page
+        self.incomplete.append(f"danh sách {start} có quá {_MAX_LISTING_PAGES} trang")
+
+    async def _date_items(self, view: PageView) -> list[datetime]:
+        dates: list[datetime] = []
+        undated = []
+        for item in view.items:
+            if item.date is not None:
+                self.add(item.url, item.title, item.date, view.url)
+                dates.append(item.date)
+            elif self.session.canonical(item.url) not in self.posts:
+                undated.append(item)
+        results = await asyncio.gather(*(self._article(item.url, item.title) for item in undated))
+        dates += [d for d in results if d is not None]
+        return dates
+
+    async def _article(self, url: str, title: str) -> datetime | None:
+        canonical = self.session.canonical(url)
+        if canonical in self.article_seen:
+            post = self.posts.get(canonical)
+            return post.published if post else None
+        self.article_seen.add(canonical)
+        view = await self.session.view(url, skip=self.category_urls)
+        if isinstance(view, FetchError):
+            if not view.gone:
+                self.undated.append(url)
+            return None
+        if len(view.items) >= 3 and view.next_page:
+            # Not an article: a category listed like a post. Read it as a listing.
+            await self.read_listing(url, view)
+            return None
+        if view.date is None:
+            self.undated.append(url)
+            return None
+        self.add(url, title, view.date, url)
+        return view.date
+
+
+async def _scan_posts(session: PortalSession, home: PageView, quarter: Quarter,
+                      sections: dict[str, SectionPage]) -> PostScan:
+    collector = _PostCollector(session, quarter)
+    starts = _listing_starts(session, home)
+    collector.category_urls = {u for u in starts}
+    collector.category_urls |= {session.canonical(u) for u in starts}
+    # Posts listed on the home page itself.
+    await collector._date_items(home)
+    await asyncio.gather(*(collector.read_listing(url) for url in starts))
+    reasons = collector.incomplete[:]
+    if collector.undated:
+        reasons.append(f"{len(collector.undated)} bài không đọc được ngày đăng (vd. {collector.undated[0]})")
+    if session.cut_short:
+        reasons.insert(0, session.cut_short)
+    if not collector.listings and not collector.posts:
+        reasons.append("không tìm thấy trang danh sách tin bài nào")
+    posts = sorted(collector.posts.values(), key=lambda p: p.published, reverse=True)
+    return PostScan(posts=posts, complete=not reasons, incomplete_reason="; ".join(reasons) or None,
+                    listings=collector.listings, undated=collector.undated)
+
+
+# --- banners ---------------------------------------------------------------------------------
+
+
+async def _probe_banner_sizes(session: PortalSession, banners: list[Banner]) -> None:
+    """Read the first bytes of banner images whose size the HTML does not give (own hosts only)."""
+    todo = [b for b in banners if not (b.width and b.height) and session.is_own(b.image_url)]
+
+    async def probe(banner: Banner) -> None:
+        head = await session.fetcher.image_head(banner.image_url, allowed_hosts=session.target.hosts)
+        if not head:
+            return
+        try:
+            width, height = imagesize.get(io.BytesIO(head))
+        except Exception:
+            return
+        if width > 0 and height > 0:
+            banner.width, banner.height, banner.size_source = width, height, "image"
+
+    await asyncio.gather(*(probe(b) for b in todo[:_MAX_BANNER_PROBES]))
+
+
+# --- the portal ------------------------------------------------------------------------------
+
+
+async def crawl_portal(target: Target, fetcher: Fetcher, settings: CrawlSettings, rules: RulesConfig,
+                       quarter: Quarter) -> PortalSnapshot:
+    session = PortalSession(target, fetcher, settings)
+    fetched_at = datetime.now(VN_TZ)
+    home = await session.view(target.url, full=True)
+    if isinstance(home, FetchError):
+        return PortalSnapshot(unit_id=target.unit_id, url=target.url, fetched_at=fetched_at, reachable=False,
+                              home_error=home, errors=session.errors, pages_fetched=session.pages)
+    links = sorted(home.links, key=lambda lp: _WHERE_RANK.get(lp.where, 5))
+    links += [LinkOnPage(Link(url=b.link_url, label=b.alt or b.title, title=b.title), "side")
+              for b in home.banners if b.link_url]
+    check_ids = [c for c in rules.sections if rules.enabled(c)]
+    section_list = await asyncio.gather(*(_section(session, c, home, links, rules) for c in check_ids))
+    sections = {s.check_id: s for s in section_list}
+    await _probe_banner_sizes(session, home.banners)
+    posts = await _scan_posts(session, home, quarter, sections)
+    other_nav = [lp.link for lp in home.links if lp.where in ("top", "footer")]
+    return PortalSnapshot(
+        unit_id=target.unit_id, url=target.url, final_url=home.url, fetched_at=fetched_at, reachable=True,
+        platform=home.platform, platform_hints=home.platform_hints, menu=home.menu,
+        menu_source=home.menu_source, other_nav=other_nav, banners=home.banners,
+        side_sections=home.side_sections, footer_text=home.footer_text, sections=sections, posts=posts,
+        errors=session.errors, pages_fetched=session.pages, bytes_fetched=session.bytes,
+    )

@@ -1,0 +1,116 @@
+"""HTML basics over selectolax: parsing, text with tag boundaries, class/id hints, URLs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from camthuy_audit.vntext import clean_spaces
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 "
+    "h4 h5 h6 header hr li main nav ol p pre section table tbody td th thead tfoot tr ul".split()
+)
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "select", "option"})
+_HINT_SPLIT = re.compile(r"[^a-z0-9]+")
+_FILE_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|jpe?g|png|gif|bmp|webp|mp3|mp4|avi|signed)$", re.I)
+
+
+def parse_html(text: str) -> LexborHTMLParser:
+    return LexborHTMLParser(text or "<html></html>")
+
+
+def _walk_text(node: LexborNode, out: list[str]) -> None:
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            out.append(child.text_content or "")
+        elif tag in SKIP_TAGS or tag == "-comment":
+            continue
+        else:
+            block = tag in BLOCK_TAGS
+            if block:
+                out.append("\n")
+            elif tag == "img":
+                continue
+            else:
+                out.append(" ")
+            _walk_text(child, out)
+            out.append("\n" if block else " ")
+
+
+def block_text(node: LexborNode | None) -> str:
+    """Text with one line per block element, spaces at inline tag boundaries."""
+    if node is None:
+        return ""
+    parts: list[str] = []
+    _walk_text(node, parts)
+    lines = (clean_spaces(line) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def inline_text(node: LexborNode | None) -> str:
+    """Text on one line, spaces at tag boundaries."""
+    return clean_spaces(block_text(node).replace("\n", " "))
+
+
+def hint_tokens(node: LexborNode) -> list[str]:
+    """Lower-case words of the class and id attributes ("col-md-6 sidebar_right" -> [...])."""
+    attrs = node.attributes
+    text = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return [t for t in _HINT_SPLIT.split(text) if t]
+
+
+def hint_text(node: LexborNode) -> str:
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+
+
+def ancestors(node: LexborNode) -> Iterator[LexborNode]:
+    current = node.parent
+    while current is not None and current.tag not in ("html", "-document"):
+        yield current
+        current = current.parent
+
+
+def element_children(node: LexborNode) -> list[LexborNode]:
+    return [c for c in node.iter() if c.tag not in ("-text", "-comment")]
+
+
+def absolute_url(base: str, href: str | None) -> str | None:
+    """An absolute http(s) URL without fragment, or None for javascript:, mailto:, tel:, #..."""
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+        return None
+    try:
+        url = urljoin(base, href)
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
+
+
+def is_file_url(url: str) -> bool:
+    """A document or media file rather than a page."""
+    return bool(_FILE_EXT.search(urlsplit(url).path))
+
+
+def int_attr(value: str | None) -> int | None:
+    if not value:
+        return None
+    match = re.match(r"\s*(\d{1,5})\s*(px)?\s*$", value)
+    return int(match.group(1)) if match else None
+
+
+def style_size(style: str | None, prop: str) -> int | None:
+    if not style:
+        return None
+    match = re.search(rf"(?<![-\w]){prop}\s*:\s*(\d{{1,5}})px", style, re.I)
+    return int(match.group(1)) if match else None

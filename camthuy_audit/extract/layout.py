@@ -1,0 +1,142 @@
+"""Page layout: which part of a page an element is in (top, main, left, right, footer).
+
+Precedence, nearest ancestor first: explicit class/id hints ("sidebar-right", "col-left",
+"footer"), semantic tags (header, footer, aside), then grid analysis (sibling columns: the one
+with the most text is the main column, columns before it are left, after it right).
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from camthuy_audit.extract.html import ancestors, element_children, hint_tokens
+from camthuy_audit.models import Zone
+
+_LEFT = {"left", "trai", "leftcol", "colleft", "leftcolumn", "sidebarleft", "leftside"}
+_RIGHT = {"right", "phai", "rightcol", "colright", "rightcolumn", "sidebarright", "rightside"}
+_SIDE = {"sidebar", "aside", "side", "sidebox", "sidebanner", "widget", "widgets"}
+_FOOTER = {"footer", "foot", "bottom", "chantrang", "contentinfo"}
+_TOP_PARTS = ("header", "topbar", "top-bar", "toolbar", "masthead", "topbanner", "banner-top", "top-links")
+_MAIN = {"content", "main", "maincontent", "noidung", "middle", "centercol", "primary"}
+# Words before left/right that make them about alignment, not about a column.
+_ALIGN = {"pull", "float", "text", "align", "f", "fl", "fr", "ml", "mr", "pl", "pr", "m", "p", "border",
+          "rounded", "justify", "offset", "margin", "padding", "nav", "navbar", "dropdown", "menu", "arrow",
+          "icon", "fa", "glyphicon", "caret", "chevron", "angle", "to", "slide", "carousel"}
+_GRID = re.compile(r"^(col|column|grid|span)\d*$|^col(-(xs|sm|md|lg|xl))?-\d+$")
+
+
+def _side_token(token: str, before: str) -> str | None:
+    if before in _ALIGN or token == "copyright":
+        return None
+    if token in _LEFT or (token.startswith("left") and len(token) <= 12):
+        return "left"
+    if token in _RIGHT or (token.startswith("right") and len(token) <= 12):
+        return "right"
+    return None
+
+
+def _zone_from_tokens(tokens: list[str]) -> str | None:
+    if any(t in _FOOTER for t in tokens):
+        return "footer"
+    for index, token in enumerate(tokens):
+        side = _side_token(token, tokens[index - 1] if index else "")
+        if side:
+            return side
+    joined = "-".join(tokens)
+    if any(t in _SIDE for t in tokens) or "sidebar" in joined:
+        return "side"
+    if any(part in joined for part in _TOP_PARTS):
+        return "top"
+    if any(t in _MAIN for t in tokens):
+        return "main"
+    return None
+
+
+class Layout:
+    """Zones of one parsed page, computed once."""
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.tree = tree
+        self._order: dict[int, int] = {}
+        self._zones: dict[int, str] = {}
+        body = tree.body
+        if body is None:
+            return
+        for index, node in enumerate(body.traverse()):
+            self._order[node.mem_id] = index
+            zone = self._own_zone(node)
+            if zone:
+                self._zones[node.mem_id] = zone
+        self._mark_grid_columns(body)
+
+    @staticmethod
+    def _own_zone(node: LexborNode) -> str | None:
+        tag = node.tag
+        if tag == "footer":
+            return "footer"
+        if tag == "header":
+            return "top"
+        if tag == "aside":
+            return "side"
+        if tag == "main":
+            return "main"
+        if node.attributes.get("role") == "contentinfo":
+            return "footer"
+        return _zone_from_tokens(hint_tokens(node))
+
+    def _mark_grid_columns(self, body: LexborNode) -> None:
+        """Sibling columns without hints: the one with the most text is main."""
+        seen: set[int] = set()
+        for node in body.traverse():
+            parent = node.parent
+            if parent is None or parent.mem_id in seen:
+                continue
+            is_column = node.tag == "td" or any(_GRID.match(t) for t in hint_tokens(node))
+            if not is_column:
+                continue
+            seen.add(parent.mem_id)
+            columns = [c for c in element_children(parent)
+                       if c.tag == "td" or any(_GRID.match(t) for t in hint_tokens(c))]
+            if not 2 <= len(columns) <= 4:
+                continue
+            sizes = [len(c.text(separator=" ", strip=True)) for c in columns]
+            if max(sizes) < 200:
+                continue
+            main_index = sizes.index(max(sizes))
+            for index, column in enumerate(columns):
+                if column.mem_id in self._zones:
+                    continue
+                if index == main_index:
+                    self._zones[column.mem_id] = "main"
+                elif sizes[index] < 0.8 * sizes[main_index]:
+                    self._zones[column.mem_id] = "left" if index < main_index else "right"
+
+    def order(self, node: LexborNode) -> int:
+        return self._order.get(node.mem_id, 0)
+
+    def zone(self, node: LexborNode) -> Zone:
+        """The zone of the nearest ancestor (or the node itself) that has one."""
+        for candidate in (node, *ancestors(node)):
+            zone = self._zones.get(candidate.mem_id)
+            if zone == "side":
+                return self._side_of(candidate)
+            if zone:
+                return zone  # type: ignore[return-value]
+        return "unknown"
+
+    def _side_of(self, node: LexborNode) -> Zone:
+        """A side column without left/right hints: left when it comes before the main column."""
+        for candidate in ancestors(node):
+            zone = self._zones.get(candidate.mem_id)
+            if zone in ("left", "right"):
+                return zone  # type: ignore[return-value]
+        mains = [m for m, z in self._zones.items() if z == "main"]
+        if not mains:
+            return "right"
+        main_order = min(self._order.get(m, 0) for m in mains)
+        return "left" if self.order(node) < main_order else "right"
+
+    def in_boilerplate(self, node: LexborNode) -> bool:
+        return self.zone(node) in ("left", "right", "top", "footer")

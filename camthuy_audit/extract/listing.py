@@ -1,0 +1,194 @@
+"""Listings: the posts a page lists (link, title, date), its pager, and an article's own date.
+
+A listing is found by structure, not by class names: links whose nearest "item" container
+repeats among its siblings (li, article, div, tr with the same tag and class), each item titled
+by its longest link and dated by the first date in its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from camthuy_audit.extract.html import (
+    absolute_url,
+    ancestors,
+    block_text,
+    element_children,
+    inline_text,
+    is_file_url,
+)
+from camthuy_audit.vntext import find_datetimes, fold, parse_datetime
+
+_PAGE_PARAMS = ("page", "p", "pg", "trang", "paged", "pageindex", "pagenumber", "start", "offset", "cur",
+                "currentpage", "pagenum")
+_PATH_PAGE = re.compile(r"(?P<pre>/(?:page|trang|p)[-/])(?P<n>\d{1,5})(?P<post>/?)$", re.IGNORECASE)
+_NEXT_WORDS = {"sau", "tiep", "trang sau", "tiep theo", "next", "older", "cu hon", "xem them"}
+_MIN_TITLE_WORDS = 3
+
+
+@dataclass
+class ListedItem:
+    url: str
+    title: str
+    date: datetime | None
+
+
+def page_key(url: str) -> tuple[str, int] | None:
+    """(URL without its page number, page number) for paged URLs, else None."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    for index, (name, value) in enumerate(query):
+        if (name.lower() in _PAGE_PARAMS or name.lower().endswith("_cur")) and value.isdigit():
+            rest = query[:index] + query[index + 1:]
+            return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(rest), "")), int(value)
+    match = _PATH_PAGE.search(parts.path)
+    if match:
+        path = parts.path[: match.start()] + "/"
+        return urlunsplit((parts.scheme, parts.netloc, path, parts.query, "")), int(match.group("n"))
+    return None
+
+
+def listing_base(url: str) -> str:
+    key = page_key(url)
+    if key:
+        return key[0]
+    parts = urlsplit(url)
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+
+
+def pager_links(root: LexborNode, page_url: str) -> dict[int, str]:
+    """Other pages of the same listing, by page number."""
+    base = listing_base(page_url)
+    found: dict[int, str] = {}
+    for anchor in root.css("a[href]"):
+        url = absolute_url(page_url, anchor.attributes.get("href"))
+        if not url:
+            continue
+        key = page_key(url)
+        if key and key[0].rstrip("/") == base.rstrip("/"):
+            found.setdefault(key[1], url)
+    return found
+
+
+def next_page(root: LexborNode, page_url: str) -> str | None:
+    """The next page of this listing: page n+1 of the pager, or a "next" link."""
+    current = page_key(page_url)
+    number = current[1] if current else None
+    pages = pager_links(root, page_url)
+    if pages:
+        if number is None:
+            # The first page has no number; the smallest listed page after it is page 2 (or start=10).
+            higher = sorted(n for n in pages if n > (1 if min(pages) >= 1 else 0))
+        else:
+            higher = sorted(n for n in pages if n > number)
+        if higher:
+            return pages[higher[0]]
+    for anchor in root.css("a[href]"):
+        words = fold(inline_text(anchor) or anchor.attributes.get("title") or "")
+        rel = (anchor.attributes.get("rel") or "").lower()
+        if rel == "next" or words in _NEXT_WORDS or inline_text(anchor) in ("»", "›", ">", ">>"):
+            url = absolute_url(page_url, anchor.attributes.get("href"))
+            if url and url != page_url and page_key(url):
+                return url
+    return None
+
+
+def _signature(node: LexborNode) -> tuple[str, str]:
+    return node.tag, " ".join(sorted((node.attributes.get("class") or "").split()))
+
+
+def _item_of(anchor: LexborNode, root: LexborNode) -> LexborNode | None:
+    """The anchor's item: the nearest ancestor that repeats among its siblings."""
+    node = anchor
+    for parent in ancestors(anchor):
+        if node.mem_id == root.mem_id:
+            return None
+        signature = _signature(node)
+        siblings = [c for c in element_children(parent) if _signature(c) == signature]
+        if len(siblings) >= 2 and node.tag != "a":
+            return node
+        if parent.mem_id == root.mem_id:
+            break
+        node = parent
+    # A listing with one item: accept a block that holds a date.
+    for parent in ancestors(anchor):
+        if parent.tag in ("li", "article", "tr", "div") and find_datetimes(inline_text(parent)):
+            return parent
+        if parent.mem_id == root.mem_id:
+            break
+    return None
+
+
+def _item_date(item: LexborNode) -> datetime | None:
+    for node in item.css("time[datetime]"):
+        moment = parse_datetime(node.attributes.get("datetime") or "")
+        if moment:
+            return moment
+    return parse_datetime(block_text(item))
+
+
+def listed_items(root: LexborNode, page_url: str, is_own: Callable[[str], bool], skip: set[str]) -> list[ListedItem]:
+    """Posts listed under ``root``: repeated items, each with its title link and date."""
+    groups: dict[int, list[tuple[LexborNode, LexborNode, str]]] = defaultdict(list)
+    items_by_id: dict[int, LexborNode] = {}
+    for anchor in root.css("a[href]"):
+        url = absolute_url(page_url, anchor.attributes.get("href"))
+        if not url or not is_own(url) or is_file_url(url) or url in skip or page_key(url):
+            continue
+        item = _item_of(anchor, root)
+        if item is None:
+            continue
+        items_by_id[item.mem_id] = item
+        groups[item.mem_id].append((item, anchor, url))
+    result: list[ListedItem] = []
+    seen: set[str] = set()
+    for anchors in groups.values():
+        item = anchors[0][0]
+        # The title is the longest link text of the item.
+        _, anchor, url = max(anchors, key=lambda a: len(inline_text(a[1]) or a[1].attributes.get("title") or ""))
+        title = inline_text(anchor) or anchor.attributes.get("title") or ""
+        if len(title.split()) < _MIN_TITLE_WORDS or url in seen:
+            continue
+        if len({u for _, _, u in anchors}) > 3:
+            continue  # a block of many links (a menu, a link list), not one post
+        seen.add(url)
+        result.append(ListedItem(url=url, title=title, date=_item_date(item)))
+    return result
+
+
+def article_date(tree: LexborHTMLParser, content: LexborNode | None) -> datetime | None:
+    """An article page's publish date: metadata first, then the first date in its content."""
+    for selector, attribute in (
+        ('meta[property="article:published_time"]', "content"),
+        ('meta[itemprop="datePublished"]', "content"),
+        ('meta[name="pubdate"]', "content"),
+        ('meta[name="publishdate"]', "content"),
+        ('meta[name="dc.date"]', "content"),
+        ("time[datetime]", "datetime"),
+        ('[itemprop="datePublished"]', "content"),
+    ):
+        node = tree.css_first(selector)
+        if node is not None:
+            moment = parse_datetime(node.attributes.get(attribute) or "")
+            if moment:
+                return moment
+    if content is None:
+        return None
+    heading = content.css_first("h1") or content.css_first("h2")
+    text = block_text(content)
+    if heading is not None:
+        title = inline_text(heading)
+        position = text.find(title) if title else -1
+        if position >= 0:
+            after = parse_datetime(text[position:])
+            if after:
+                return after
+    return parse_datetime(text)

@@ -1,0 +1,176 @@
+"""Find the portal's main menu among all the lists of links on its home page.
+
+Candidates are lists (ul/ol) that are not inside another list's item, and containers whose
+direct children are links. Each gets a score; the best wins:
+  + nav/menu hints on it or close ancestors (nav, role=navigation, class "menu", "navbar"...)
+  + items, submenus, a home entry first, being near the top of the page
+  - being in the footer, a side column, a breadcrumb, a pager, a top utility bar, or a post list
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from camthuy_audit.extract.html import absolute_url, ancestors, element_children, hint_text, inline_text
+from camthuy_audit.extract.layout import Layout
+from camthuy_audit.models import MenuItem
+from camthuy_audit.vntext import fold
+
+_NAV_HINTS = ("menu", "nav", "navbar", "navigation", "mainmenu", "main-menu", "primary", "dropdown", "mega")
+_BAD_HINTS = ("breadcrumb", "pagination", "pager", "paging", "topbar", "top-bar", "toolbar", "top-links",
+              "social", "language", "lang", "tags", "tab", "footer", "slide", "carousel", "news", "list-news",
+              "tin-", "quick", "lien-ket", "weblink", "link-web", "counter", "poll")
+_HOME_WORDS = ("trang chu", "trang nhat", "home")
+
+
+@dataclass
+class MenuCandidate:
+    node: LexborNode
+    items: list[MenuItem]
+    score: float
+    why: str
+
+
+def _label(anchor: LexborNode | None, item: LexborNode) -> tuple[str, str, str | None]:
+    """Label, title and raw href of a menu entry (icon-only home links use title or alt)."""
+    if anchor is None:
+        # A heading without a link ("Văn bản" opening a submenu).
+        for child in element_children(item):
+            if child.tag not in ("ul", "ol", "div"):
+                return inline_text(child), child.attributes.get("title") or "", None
+        return "", "", None
+    label = inline_text(anchor)
+    title = anchor.attributes.get("title") or ""
+    if not label:
+        image = anchor.css_first("img")
+        label = (image.attributes.get("alt") or "") if image is not None else ""
+    if not label:
+        label = title
+    return label, title, anchor.attributes.get("href")
+
+
+def _first_anchor(item: LexborNode) -> LexborNode | None:
+    """The item's own link, not one inside its submenu."""
+    for node in item.traverse():
+        if node is item:
+            continue
+        if node.tag in ("ul", "ol"):
+            return None
+        if node.tag == "a":
+            return node
+    return None
+
+
+def _sublists(item: LexborNode) -> list[LexborNode]:
+    """Direct submenus of a list item (lists nested inside it but not inside a deeper item)."""
+    found = []
+    for node in item.traverse():
+        if node is item or node.tag not in ("ul", "ol"):
+            continue
+        owner = next((a for a in ancestors(node) if a.tag == "li"), None)
+        if owner is not None and owner.mem_id == item.mem_id:
+            found.append(node)
+    return found
+
+
+def read_list(list_node: LexborNode, base: str, depth: int = 0) -> list[MenuItem]:
+    items: list[MenuItem] = []
+    for li in element_children(list_node):
+        if li.tag != "li":
+            continue
+        label, title, href = _label(_first_anchor(li), li)
+        children: list[MenuItem] = []
+        if depth < 3:
+            for sub in _sublists(li):
+                children += read_list(sub, base, depth + 1)
+        if label or children:
+            items.append(MenuItem(label=label, title=title, url=absolute_url(base, href), children=children))
+    return items
+
+
+def _anchor_row(container: LexborNode, base: str) -> list[MenuItem]:
+    """Menus written as a row of links (div > a, a, a)."""
+    items = []
+    for child in element_children(container):
+        if child.tag == "a":
+            label, title, href = _label(child, child)
+            if label:
+                items.append(MenuItem(label=label, title=title, url=absolute_url(base, href)))
+    return items
+
+
+def _hints_near(node: LexborNode, levels: int = 3) -> str:
+    parts = [hint_text(node), node.tag]
+    for index, parent in enumerate(ancestors(node)):
+        if index >= levels:
+            break
+        parts.append(hint_text(parent))
+        parts.append(parent.tag)
+        if parent.attributes.get("role") == "navigation":
+            parts.append("navigation")
+    return " ".join(parts)
+
+
+def _score(node: LexborNode, items: list[MenuItem], layout: Layout, page_size: int) -> tuple[float, str]:
+    n = len(items)
+    hints = _hints_near(node)
+    why: list[str] = []
+    score = min(n, 12) / 2
+    if any(h in hints for h in _NAV_HINTS):
+        score += 4
+        why.append("thẻ/lớp menu")
+    if any(h in hints for h in _BAD_HINTS):
+        score -= 6
+    zone = layout.zone(node)
+    if zone in ("footer", "left", "right"):
+        score -= 8
+    if any(i.children for i in items):
+        score += 3
+        why.append("có menu con")
+    if items and any(w in fold(items[0].label or items[0].title) for w in _HOME_WORDS):
+        score += 3
+        why.append("mục đầu là Trang chủ")
+    position = layout.order(node) / max(page_size, 1)
+    score += 2 * (1 - position)
+    long_labels = sum(1 for i in items if len(i.label.split()) > 7)
+    if long_labels > n / 2:
+        score -= 6  # a list of post titles, not a menu
+    return score, ", ".join(why)
+
+
+def find_main_menu(tree: LexborHTMLParser, layout: Layout, base: str) -> tuple[list[MenuItem], str | None, LexborNode | None]:
+    """The main menu's items, how it was recognised, and its node (None when no menu is found)."""
+    body = tree.body
+    if body is None:
+        return [], None, None
+    page_size = max(len(layout._order), 1)
+    candidates: list[MenuCandidate] = []
+    for node in body.css("ul, ol"):
+        if any(a.tag == "li" for a in ancestors(node)):
+            continue
+        items = read_list(node, base)
+        if len(items) >= 3:
+            score, why = _score(node, items, layout, page_size)
+            candidates.append(MenuCandidate(node, items, score, why))
+    for node in body.css("nav, div, td"):
+        items = _anchor_row(node, base)
+        if len(items) >= 4:
+            score, why = _score(node, items, layout, page_size)
+            candidates.append(MenuCandidate(node, items, score - 1, why))
+    if not candidates:
+        return [], None, None
+    best = max(candidates, key=lambda c: c.score)
+    if best.score < 2:
+        return [], None, None
+    tag = best.node.tag + (f".{best.node.attributes.get('class')}" if best.node.attributes.get("class") else "")
+    return best.items, f"{tag} ({best.why or 'danh sách liên kết dày nhất'})", best.node
+
+
+def flatten(items: list[MenuItem]) -> list[MenuItem]:
+    out: list[MenuItem] = []
+    for item in items:
+        out.append(item)
+        out += flatten(item.children)
+    return out

@@ -1,0 +1,198 @@
+"""One parsed page and everything the crawler reads from it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from camthuy_audit.extract.banners import find_banners
+from camthuy_audit.extract.html import (
+    absolute_url,
+    ancestors,
+    block_text,
+    hint_text,
+    inline_text,
+    is_file_url,
+    parse_html,
+)
+from camthuy_audit.extract.layout import Layout
+from camthuy_audit.extract.listing import ListedItem, article_date, listed_items, next_page
+from camthuy_audit.extract.menu import find_main_menu, flatten
+from camthuy_audit.models import Banner, Link, MenuItem, PageItem, SideSection
+from camthuy_audit.vntext import find_emails, find_phones, parse_datetime
+
+_HEADING_HINTS = ("title", "tieude", "tieu-de", "heading", "header", "caption", "head")
+_GENERATOR_PLATFORMS = (("nukeviet", "nukeviet"), ("wordpress", "wordpress"), ("joomla", "joomla"),
+                        ("drupal", "drupal"), ("sharepoint", "sharepoint"), ("liferay", "liferay"))
+_URL_PLATFORMS = (("/web/trang-chu/", "thanhhoa-commune"), ("/portal/pages/", "sharepoint"),
+                  ("/webcenter/portal/", "oracle-webcenter"), ("p_p_id=", "liferay"), ("/web/guest/", "liferay"),
+                  ("wp-content/", "wordpress"), ("index.php?com=", "query-string-cms"),
+                  ("newsdetail.aspx", "query-string-cms"), ("/index.php/", "joomla"))
+_EMPTY_WORDS = re.compile(r"(chưa có dữ liệu|không có dữ liệu|không có bài viết|không tìm thấy|đang cập nhật)", re.I)
+
+
+@dataclass
+class LinkOnPage:
+    link: Link
+    where: str          # menu, side, top, footer, page
+
+
+@dataclass
+class PageView:
+    url: str
+    menu: list[MenuItem] = field(default_factory=list)
+    menu_source: str | None = None
+    banners: list[Banner] = field(default_factory=list)
+    footer_text: str = ""
+    side_sections: list[SideSection] = field(default_factory=list)
+    links: list[LinkOnPage] = field(default_factory=list)
+    items: list[ListedItem] = field(default_factory=list)
+    next_page: str | None = None
+    table_rows: list[str] = field(default_factory=list)
+    files: list[Link] = field(default_factory=list)
+    content_text: str = ""
+    date: datetime | None = None
+    platform: str | None = None
+    platform_hints: list[str] = field(default_factory=list)
+
+    @property
+    def looks_empty(self) -> bool:
+        return bool(_EMPTY_WORDS.search(self.content_text)) and not self.items and not self.table_rows
+
+    def page_items(self) -> list[PageItem]:
+        """What a section page holds: listed posts, else document files, else table rows."""
+        if self.items:
+            return [PageItem(title=i.title, url=i.url, date=i.date) for i in self.items]
+        if self.files:
+            return [PageItem(title=f.label, url=f.url) for f in self.files]
+        return [PageItem(title=row, date=parse_datetime(row)) for row in self.table_rows]
+
+    @property
+    def phones(self) -> list[str]:
+        return find_phones(self.content_text)
+
+    @property
+    def emails(self) -> list[str]:
+        return find_emails(self.content_text)
+
+
+def _footer(tree_body: LexborNode, layout: Layout) -> str:
+    nodes = [n for n in tree_body.traverse() if layout.zone(n) == "footer" and n.tag != "-text"]
+    outer = [n for n in nodes if not any(layout.zone(a) == "footer" for a in ancestors(n))]
+    if outer:
+        return "\n".join(block_text(n) for n in outer)
+    return ""
+
+
+def _side_sections(body: LexborNode, layout: Layout, base: str) -> list[SideSection]:
+    sections: list[SideSection] = []
+    for node in body.traverse():
+        if node.tag == "-text":
+            continue
+        heading = node.tag in ("h2", "h3", "h4", "h5", "h6") or (
+            node.tag in ("div", "span", "p", "strong") and any(h in hint_text(node) for h in _HEADING_HINTS))
+        if not heading:
+            continue
+        zone = layout.zone(node)
+        if zone not in ("left", "right"):
+            continue
+        title = inline_text(node)
+        if not title or len(title) > 100:
+            continue
+        block = node.parent or node
+        links = []
+        for anchor in block.css("a[href]")[:40]:
+            url = absolute_url(base, anchor.attributes.get("href"))
+            if url:
+                links.append(Link(url=url, label=inline_text(anchor), title=anchor.attributes.get("title") or ""))
+        sections.append(SideSection(title=title, zone=zone, links=links))
+    return sections
+
+
+def _platform(tree_html: str, tree: LexborHTMLParser, links: list[LinkOnPage]) -> tuple[str | None, list[str]]:
+    hints: list[str] = []
+    platform = None
+    generator = tree.css_first('meta[name="generator"]')
+    if generator is not None:
+        content = (generator.attributes.get("content") or "").strip()
+        hints.append(f"generator: {content}")
+        platform = next((name for key, name in _GENERATOR_PLATFORMS if key in content.lower()), None)
+    lowered = " ".join(link.link.url.lower() for link in links[:300])
+    for key, name in _URL_PLATFORMS:
+        if key in lowered:
+            hints.append(f"URL có dạng {key}")
+            platform = platform or name
+    if platform is None and "wp-content" in tree_html[:50000]:
+        platform = "wordpress"
+    return platform, hints
+
+
+def _strip_boilerplate(body: LexborNode, layout: Layout, menu_node: LexborNode | None) -> None:
+    """Remove side columns, header, footer and the menu so the rest is the page's own content."""
+    total = len(body.text(separator=" ", strip=True)) or 1
+    doomed: list[LexborNode] = []
+    doomed_ids: set[int] = set()
+    for node in body.traverse():
+        if node.tag == "-text":
+            continue
+        own = layout._zones.get(node.mem_id)
+        boilerplate = own in ("left", "right", "top", "footer", "side") or node.tag in ("nav", "script", "style")
+        if menu_node is not None and node.mem_id == menu_node.mem_id:
+            boilerplate = True
+        if not boilerplate or any(a.mem_id in doomed_ids for a in ancestors(node)):
+            continue
+        if own in ("top", "side") and len(node.text(separator=" ", strip=True)) > 0.6 * total:
+            continue  # a wrapper named "header"/"side" that holds the whole page
+        doomed.append(node)
+        doomed_ids.add(node.mem_id)
+    for node in doomed:
+        node.decompose()
+
+
+def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: set[str] | None = None,
+            full: bool = True) -> PageView:
+    """Read a page. ``full`` also reads menu, banners, footer and side sections (home page)."""
+    tree = parse_html(html)
+    view = PageView(url=url)
+    body = tree.body
+    if body is None:
+        return view
+    layout = Layout(tree)
+    menu, source, menu_node = find_main_menu(tree, layout, url)
+    if full:
+        view.menu, view.menu_source = menu, source
+        view.banners = find_banners(tree, layout, url, menu_node)
+        view.footer_text = _footer(body, layout)
+        view.side_sections = _side_sections(body, layout, url)
+    menu_urls = {i.url for i in flatten(menu) if i.url}
+    for anchor in body.css("a[href]"):
+        link_url = absolute_url(url, anchor.attributes.get("href"))
+        if not link_url:
+            continue
+        label = inline_text(anchor)
+        if not label:
+            image = anchor.css_first("img")
+            label = (image.attributes.get("alt") or "") if image is not None else ""
+        in_menu = menu_node is not None and any(a.mem_id == menu_node.mem_id for a in ancestors(anchor))
+        zone = layout.zone(anchor)
+        where = "menu" if in_menu else {"left": "side", "right": "side"}.get(zone, zone if zone in ("top", "footer") else "page")
+        view.links.append(LinkOnPage(Link(url=link_url, label=label, title=anchor.attributes.get("title") or ""), where))
+    view.platform, view.platform_hints = _platform(html, tree, view.links)
+    _strip_boilerplate(body, layout, menu_node)
+    view.content_text = block_text(body)
+    view.items = listed_items(body, url, is_own, (skip or set()) | menu_urls | {url})
+    view.next_page = next_page(body, url)
+    view.table_rows = [
+        inline_text(row) for row in body.css("tr")
+        if len([c for c in row.css("td") if inline_text(c)]) >= 2
+    ]
+    for anchor in body.css("a[href]"):
+        file_url = absolute_url(url, anchor.attributes.get("href"))
+        if file_url and is_file_url(file_url) and not file_url.lower().endswith((".jpg", ".jpeg", ".png", ".gif")):
+            view.files.append(Link(url=file_url, label=inline_text(anchor)))
+    view.date = article_date(tree, body)
+    return view

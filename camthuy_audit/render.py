@@ -1,0 +1,159 @@
+"""Writing the quarter's outputs: notice.html (the official letter) and results.json.
+
+Templates are rendered with autoescape on: unit names, banner labels and notes come from portals
+and config and are treated as hostile text. File names come from fixed names and the quarter only.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from camthuy_audit.aggregate import (
+    FINDING_IDS,
+    OVERSIZED_BANNERS_ID,
+    STALE_BANNERS_ID,
+    STALE_CATEGORIES_ID,
+    Notice,
+    appendix1_columns,
+    text,
+    unit_findings,
+    unit_mark,
+    unit_posts,
+)
+from camthuy_audit.config import Config
+from camthuy_audit.models import UnitResult
+from camthuy_audit.quarter import Quarter
+from camthuy_audit.resources import templates_dir
+
+NOTICE_FILE = "notice.html"
+RESULTS_FILE = "results.json"
+
+
+@lru_cache(maxsize=4)
+def _environment(directory: str) -> Environment:
+    return Environment(
+        loader=FileSystemLoader(directory),
+        autoescape=True,             # everything, whatever the template's extension
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def environment() -> Environment:
+    """The jinja2 environment over the shipped templates (autoescape on)."""
+    return _environment(str(templates_dir()))
+
+
+def render_notice_html(notice: Notice) -> str:
+    """The notice as a self-contained, print-ready A4 HTML page."""
+    return environment().get_template("notice.html.j2").render(notice=notice)
+
+
+def report_dir(base: Path, quarter: Quarter) -> Path:
+    """``reports/2023-Q1``: the directory name comes from the quarter only."""
+    return Path(base) / str(quarter)
+
+
+def _write(path: Path, content: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(content, encoding="utf-8")
+    temporary.replace(path)
+    return path
+
+
+def write_notice(notice: Notice, out_dir: Path) -> Path:
+    """Write ``out_dir/notice.html`` and return its path."""
+    return _write(Path(out_dir) / NOTICE_FILE, render_notice_html(notice))
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def _finding_labels(result: UnitResult, check_id: str) -> list[str]:
+    return [text(f.label or f.note) for f in unit_findings(result, check_id)]
+
+
+def unit_json(result: UnitResult) -> dict[str, Any]:
+    """One portal's result in the single-portal contract (``check URL --json``).
+
+    Keys: url, quarter, appendix1 (the ten ids, each "x", "o" or "?"), posts_in_quarter (None when not
+    counted), stale_banners, stale_categories, oversized_banners (labels), evidence (id -> evidence
+    dicts), plus extras: unit_id, name, reachable, unreachable_reason, platform, reasons, findings.
+    """
+    columns = appendix1_columns()
+    return {
+        "url": result.url,
+        "quarter": result.quarter,
+        "unit_id": result.unit_id,
+        "name": result.name,
+        "reachable": result.reachable,
+        "unreachable_reason": result.unreachable_reason,
+        "platform": result.platform,
+        "appendix1": {c.id: unit_mark(result, c.id) for c in columns},
+        "posts_in_quarter": unit_posts(result),
+        "stale_banners": _finding_labels(result, STALE_BANNERS_ID),
+        "stale_categories": _finding_labels(result, STALE_CATEGORIES_ID),
+        "oversized_banners": _finding_labels(result, OVERSIZED_BANNERS_ID),
+        "findings": {check_id: [f.model_dump(mode="json") for f in unit_findings(result, check_id)]
+                     for check_id in FINDING_IDS},
+        "reasons": {check_id: v.reason for check_id, v in result.verdicts.items()},
+        "evidence": {check_id: [e.model_dump(mode="json") for e in v.evidence]
+                     for check_id, v in result.verdicts.items()},
+    }
+
+
+def results_document(results: list[UnitResult], notice: Notice, config: Config, quarter: Quarter, *,
+                     generated_at: datetime) -> dict[str, Any]:
+    """The content of results.json: every verdict with its evidence, the appendices and the lists."""
+    position = {unit.id: i for i, unit in enumerate(config.units)}
+    ordered = sorted(results, key=lambda r: (position.get(r.unit_id, len(position)), r.unit_id))
+    units = []
+    for result in ordered:
+        single = unit_json(result)
+        units.append({
+            "id": result.unit_id,
+            "name": result.name,
+            "url": result.url,
+            "reachable": result.reachable,
+            "unreachable_reason": result.unreachable_reason,
+            "platform": result.platform,
+            "audited_at": result.audited_at.isoformat(),
+            "pages_fetched": result.pages_fetched,
+            "appendix1": single["appendix1"],
+            "posts_in_quarter": single["posts_in_quarter"],
+            "stale_banners": single["stale_banners"],
+            "stale_categories": single["stale_categories"],
+            "oversized_banners": single["oversized_banners"],
+            "verdicts": {check_id: v.model_dump(mode="json") for check_id, v in result.verdicts.items()},
+            "errors": [e.model_dump(mode="json") for e in result.errors],
+        })
+    district = config.district
+    return {
+        "quarter": str(quarter),
+        "generated_at": generated_at.isoformat(),
+        "issuer": district.issuer.model_dump(mode="json") if district else None,
+        "units": units,
+        "columns": [c.model_dump(mode="json") for c in notice.appendix1.columns],
+        "appendix1": [row.model_dump(mode="json") for row in notice.appendix1.rows],
+        "appendix2": [row.model_dump(mode="json") for row in notice.appendix2.rows],
+        "appendix2_total": notice.appendix2.total.model_dump(mode="json"),
+        "body": [item.model_dump(mode="json") for item in notice.body.lists],
+        "figures": notice.figures.model_dump(mode="json"),
+    }
+
+
+def write_results_json(results: list[UnitResult], notice: Notice, config: Config, quarter: Quarter,
+                       out_dir: Path, *, generated_at: datetime) -> Path:
+    """Write ``out_dir/results.json`` (UTF-8, indented) and return its path."""
+    document = results_document(results, notice, config, quarter, generated_at=generated_at)
+    content = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _write(Path(out_dir) / RESULTS_FILE, content)

@@ -1,0 +1,31 @@
+"""agency_directory: a reachable directory page listing offices with a phone number or e-mail."""
+
+from __future__ import annotations
+
+from camthuy_audit.models import Evidence, PortalSnapshot, SectionPage, Verdict
+from camthuy_audit.rules._base import RuleContext, RuleMeta
+from camthuy_audit.rules._section import Content, decide_section
+
+META = RuleMeta(
+    id="agency_directory",
+    kind="appendix1",
+    column="Danh bạ cơ quan chức năng",
+    passes="Có trang danh bạ cơ quan chức năng truy cập được, với ít nhất một số điện thoại hoặc địa chỉ thư điện tử.",
+    legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện; Nghị định 42/2022/NĐ-CP (thông tin liên hệ: địa chỉ, điện thoại, thư điện tử)",
+    how_to_fix="Tạo trang “Danh bạ” liệt kê các cơ quan, bộ phận với số điện thoại và thư điện tử liên hệ.",
+)
+
+
+def read_contacts(page: SectionPage) -> Content:
+    """The phone numbers and e-mail addresses on the directory page."""
+    summary = f"{len(page.phones)} số điện thoại, {len(page.emails)} địa chỉ thư điện tử"
+    evidence = [Evidence(kind="count", text=summary, url=page.url)]
+    if page.phones:
+        evidence.append(Evidence(kind="found", text="Điện thoại: " + ", ".join(page.phones[:2])))
+    if page.emails:
+        evidence.append(Evidence(kind="found", text="Thư điện tử: " + ", ".join(page.emails[:2])))
+    return Content(bool(page.phones or page.emails), summary, evidence)
+
+
+def check(snapshot: PortalSnapshot, ctx: RuleContext) -> Verdict:
+    return decide_section(META, snapshot, ctx, noun="trang", read_content=read_contacts)

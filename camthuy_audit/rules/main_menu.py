@@ -1,0 +1,75 @@
+"""main_menu: the main (top) menu has every required entry from config, in any order.
+
+An entry counts when its label or title attribute matches, at the top level or in a first-level
+submenu. Links in the top bar or the footer (``snapshot.other_nav``) do not count.
+"""
+
+from __future__ import annotations
+
+from camthuy_audit.config import MenuRequirement
+from camthuy_audit.models import Evidence, Link, MenuItem, PortalSnapshot, Verdict
+from camthuy_audit.rules._base import RuleContext, RuleMeta, unknown
+from camthuy_audit.rules._text import quoted
+from camthuy_audit.vntext import Matcher
+
+META = RuleMeta(
+    id="main_menu",
+    kind="appendix1",
+    column="Thiết lập lại menu chính",
+    passes="Menu chính có đủ các mục bắt buộc (Trang chủ, Giới thiệu, Tin tức - Sự kiện, Văn bản, "
+           "Thủ tục hành chính, Liên hệ), ở cấp 1 hoặc menu con cấp 1, theo thứ tự bất kỳ.",
+    legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện (thiết lập lại menu chính)",
+    how_to_fix="Bổ sung vào menu chính (thanh menu trên cùng) các mục còn thiếu; liên kết ở thanh trên "
+               "hoặc chân trang không thay thế được mục trong menu chính.",
+)
+
+
+def menu_entries(menu: list[MenuItem]) -> list[MenuItem]:
+    """The entries that count: top-level items and their direct children."""
+    return [entry for item in menu for entry in (item, *item.children)]
+
+
+def entry_matching(entries: list[MenuItem], matcher: Matcher) -> MenuItem | None:
+    return next((e for e in entries if matcher.find(e.label) or matcher.find(e.title)), None)
+
+
+def link_matching(links: list[Link], matcher: Matcher) -> Link | None:
+    return next((link for link in links if matcher.find(link.label) or matcher.find(link.title)), None)
+
+
+def requirement_text(requirement: MenuRequirement) -> str:
+    alternatives = " / ".join(quoted(w) for w in requirement.synonyms)
+    return quoted(requirement.label) + (f" (hoặc {alternatives})" if alternatives else "")
+
+
+def check(snapshot: PortalSnapshot, ctx: RuleContext) -> Verdict:
+    if not snapshot.menu:
+        return unknown(META.id, "Không nhận diện được menu chính của cổng thông tin", snapshot.final_url or snapshot.url)
+    entries = menu_entries(snapshot.menu)
+    found: list[Evidence] = []
+    missing: list[Evidence] = []
+    missing_labels: list[str] = []
+    for requirement in ctx.rules.main_menu:
+        matcher = Matcher.of(requirement.words, ctx.rules.abbreviations)
+        entry = entry_matching(entries, matcher)
+        if entry is not None:
+            shown = entry.label or entry.title
+            found.append(Evidence(kind="found", text=f"{requirement.label} → {quoted(shown)}", url=entry.url))
+            continue
+        missing_labels.append(requirement.label)
+        missing.append(Evidence(kind="missing", text=f"Menu chính không có mục {requirement_text(requirement)}"))
+        elsewhere = link_matching(snapshot.other_nav, matcher)
+        if elsewhere is not None:
+            missing.append(Evidence(
+                kind="note", url=elsewhere.url,
+                text=f"{requirement.label} chỉ có ở thanh trên/chân trang "
+                     f"({quoted(elsewhere.label or elsewhere.title)}), không có trong menu chính",
+            ))
+    evidence = [*missing, *found]
+    if snapshot.menu_source:
+        evidence.append(Evidence(kind="note", text=f"Menu chính nhận diện từ: {snapshot.menu_source}"))
+    if missing_labels:
+        reason = "Menu chính thiếu: " + ", ".join(missing_labels)
+        return Verdict(check_id=META.id, mark="o", reason=reason, evidence=evidence)
+    reason = f"Menu chính có đủ {len(found)} mục bắt buộc"
+    return Verdict(check_id=META.id, mark="x", reason=reason, evidence=evidence)

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import unicodedata
+
+from camthuy_audit.models import Link
+from camthuy_audit.rules import main_menu
+
+
+def test_full_menu_passes(build, ctx):
+    verdict = main_menu.check(build.snapshot(), ctx)
+    assert verdict.mark == "x"
+    assert sum(e.kind == "found" for e in verdict.evidence) == 6
+
+
+def test_order_case_unicode_form_and_diacritics_do_not_matter(build, ctx):
+    menus = [
+        ["Liên hệ", "Thủ tục hành chính", "Văn bản", "Tin tức - Sự kiện", "Giới thiệu", "Trang chủ"],
+        [unicodedata.normalize("NFD", label) for label in
+         ["Trang chủ", "Giới thiệu", "Tin tức - Sự kiện", "Văn bản", "Thủ tục hành chính", "Liên hệ"]],
+        ["TRANG CHỦ", "GIỚI THIỆU", "TIN TỨC - SỰ KIỆN", "VĂN BẢN", "THỦ TỤC HÀNH CHÍNH", "LIÊN HỆ"],
+        ["Trang chu", "Gioi thieu", "Tin tuc - Su kien", "Van ban", "Thu tuc hanh chinh", "Lien he"],
+        ["Trang chủ", "Tổng quan", "Tin tức", "Văn bản QPPL", "TTHC", "Liên hệ - Góp ý"],
+    ]
+    for labels in menus:
+        assert main_menu.check(build.snapshot(menu=build.menu(*labels)), ctx).mark == "x", labels
+
+
+def test_first_level_submenu_and_title_attribute_count(build, ctx):
+    menu = build.menu(
+        build.item("", title="Trang chủ", url=build.home + "/"),
+        build.item("Giới thiệu", "Liên hệ"),
+        "Tin tức - Sự kiện",
+        build.item("Văn bản", "Thủ tục hành chính"),
+    )
+    assert main_menu.check(build.snapshot(menu=menu), ctx).mark == "x"
+
+
+def test_second_level_submenu_does_not_count(build, ctx):
+    deep = build.item("Giới thiệu", build.item("Tổng quan", "Liên hệ"))
+    menu = build.menu("Trang chủ", deep, "Tin tức - Sự kiện", "Văn bản", "Thủ tục hành chính")
+    verdict = main_menu.check(build.snapshot(menu=menu), ctx)
+    assert verdict.mark == "o"
+    assert verdict.reason == "Menu chính thiếu: Liên hệ"
+
+
+def test_missing_entries_are_listed_with_what_was_found(build, ctx):
+    snapshot = build.snapshot(menu=build.menu("Trang chủ", "Giới thiệu", "Tin tức - Sự kiện", "Văn bản"),
+                              menu_source="ul.menu-top")
+    verdict = main_menu.check(snapshot, ctx)
+    assert verdict.mark == "o"
+    missing = [e.text for e in verdict.evidence if e.kind == "missing"]
+    assert len(missing) == 2
+    assert "“Thủ tục hành chính”" in missing[0] and "“Liên hệ”" in missing[1]
+    assert sum(e.kind == "found" for e in verdict.evidence) == 4
+    assert any("ul.menu-top" in e.text for e in verdict.evidence)
+
+
+def test_link_in_top_bar_or_footer_does_not_count_but_is_mentioned(build, ctx):
+    snapshot = build.snapshot(menu=build.menu(*["Trang chủ", "Giới thiệu", "Tin tức - Sự kiện", "Văn bản",
+                                                "Thủ tục hành chính"]),
+                              other_nav=[Link(url=build.home + "/lien-he", label="Liên hệ")])
+    verdict = main_menu.check(snapshot, ctx)
+    assert verdict.mark == "o"
+    notes = [e for e in verdict.evidence if e.kind == "note" and "thanh trên/chân trang" in e.text]
+    assert len(notes) == 1
+    assert notes[0].text.startswith("Liên hệ chỉ có ở thanh trên/chân trang")
+    assert notes[0].url == build.home + "/lien-he"
+
+
+def test_unrecognised_menu_is_unknown(build, ctx):
+    verdict = main_menu.check(build.snapshot(menu=[]), ctx)
+    assert verdict.mark == "?"
+    assert "không nhận diện được menu chính" in verdict.reason.lower()
