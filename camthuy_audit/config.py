@@ -69,6 +69,10 @@ class Window(_Strict):
         return self
 
 
+CampaignTarget = Literal["banner", "category"]
+_BOTH_TARGETS: tuple[CampaignTarget, ...] = ("banner", "category")
+
+
 class Campaign(_Strict):
     """A campaign whose banners and categories belong online only inside its windows."""
 
@@ -79,7 +83,7 @@ class Campaign(_Strict):
     # Yearly campaigns: the window repeats every year (month-day "MM-DD").
     yearly_start: str | None = None
     yearly_end: str | None = None
-    applies_to: list[Literal["banner", "category"]] = Field(default_factory=lambda: ["banner", "category"])
+    applies_to: list[CampaignTarget] = Field(default_factory=lambda: list(_BOTH_TARGETS))
 
     @field_validator("yearly_start", "yearly_end")
     @classmethod

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import io
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit, urlunsplit
@@ -100,7 +100,7 @@ class PortalSession:
 
 
 def _matching_links(links: Iterable[LinkOnPage], matcher: Matcher, exclude: Matcher | None,
-                    is_own) -> list[tuple[int, int, LinkOnPage, str]]:  # type: ignore[no-untyped-def]
+                    is_own: Callable[[str], bool]) -> list[tuple[int, int, LinkOnPage, str]]:
     """Links that match a section's keywords, best first (menu before side before page; text before slug)."""
     found = []
     for index, item in enumerate(links):

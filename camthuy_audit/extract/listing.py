@@ -102,7 +102,7 @@ def next_page(root: LexborNode, page_url: str) -> str | None:
 
 
 def _signature(node: LexborNode) -> tuple[str, str]:
-    return node.tag, " ".join(sorted((node.attributes.get("class") or "").split()))
+    return node.tag or "", " ".join(sorted((node.attributes.get("class") or "").split()))
 
 
 def _item_of(anchor: LexborNode, root: LexborNode) -> LexborNode | None:

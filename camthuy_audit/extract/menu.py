@@ -102,12 +102,12 @@ def _anchor_row(container: LexborNode, base: str) -> list[MenuItem]:
 
 
 def _hints_near(node: LexborNode, levels: int = 3) -> str:
-    parts = [hint_text(node), node.tag]
+    parts = [hint_text(node), node.tag or ""]
     for index, parent in enumerate(ancestors(node)):
         if index >= levels:
             break
         parts.append(hint_text(parent))
-        parts.append(parent.tag)
+        parts.append(parent.tag or "")
         if parent.attributes.get("role") == "navigation":
             parts.append("navigation")
     return " ".join(parts)
@@ -164,7 +164,7 @@ def find_main_menu(tree: LexborHTMLParser, layout: Layout, base: str) -> tuple[l
     best = max(candidates, key=lambda c: c.score)
     if best.score < 2:
         return [], None, None
-    tag = best.node.tag + (f".{best.node.attributes.get('class')}" if best.node.attributes.get("class") else "")
+    tag = (best.node.tag or "") + (f".{best.node.attributes.get('class')}" if best.node.attributes.get("class") else "")
     return best.items, f"{tag} ({best.why or 'danh sách liên kết dày nhất'})", best.node
 
 

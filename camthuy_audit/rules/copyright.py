@@ -36,13 +36,13 @@ def footer_lines(footer: str) -> list[str]:
     return [line for line in (clean_spaces(raw) for raw in footer.split("\n")) if line]
 
 
-def ownership_keyword(footer: str, keywords: list[str], matcher: Matcher) -> str | None:
+def ownership_keyword(footer: str, keywords: list[str], abbreviations: dict[str, str]) -> str | None:
     """The ownership keyword the footer contains ("bản quyền", "©", ...), or None."""
     raw = unicodedata.normalize("NFC", footer).casefold()
-    for keyword in keywords:
-        if len(fold(keyword)) < _MIN_SYMBOL_KEYWORD and keyword.casefold() in raw:
-            return keyword
-    return matcher.find(footer)
+    symbols = [k for k in keywords if len(fold(k)) < _MIN_SYMBOL_KEYWORD]
+    found = next((k for k in symbols if k.casefold() in raw), None)
+    words = [k for k in keywords if k not in symbols]
+    return found or Matcher.of(words, abbreviations).find(footer)
 
 
 def responsible_name(line: str, keyword: str) -> str | None:
@@ -99,7 +99,7 @@ def check(snapshot: PortalSnapshot, ctx: RuleContext) -> Verdict:
     if not lines:
         return unknown(META.id, "Không nhận diện được chân trang của cổng thông tin", snapshot.final_url or snapshot.url)
     rule = ctx.rules.copyright
-    owner = ownership_keyword(snapshot.footer_text, rule.ownership, Matcher.of(rule.ownership, ctx.rules.abbreviations))
+    owner = ownership_keyword(snapshot.footer_text, rule.ownership, ctx.rules.abbreviations)
     evidence: list[Evidence] = []
     problems: list[str] = []
     if owner:

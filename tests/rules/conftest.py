@@ -58,6 +58,8 @@ class Build:
     """Small factories for what the crawler would have seen."""
 
     home = HOME
+    good_footer = GOOD_FOOTER
+    vn = staticmethod(vn)
 
     def url(self, *parts: str) -> str:
         return "/".join([HOME, "web", "trang-chu", *parts])
