@@ -32,11 +32,11 @@ def fold(text: str) -> str:
 
 
 def expand_abbreviations(folded: str, abbreviations: Mapping[str, str]) -> str:
-    """Append the expansion of every abbreviation word found ("cds" -> "cds chuyen doi so")."""
+    """Append the expansion of every abbreviation found ("cds" -> "cds chuyen doi so")."""
     if not abbreviations:
         return folded
-    words = folded.split()
-    extra = [fold(abbreviations[w]) for w in words if w in abbreviations]
+    padded = f" {folded} "
+    extra = [fold(long) for short, long in abbreviations.items() if f" {fold(short)} " in padded]
     return " ".join([folded, *extra]) if extra else folded
 
 
@@ -94,7 +94,7 @@ _YMD = re.compile(
 _WORDS = re.compile(
     r"ng[aà]y\s+(?P<d>\d{1,2})\s+th[aá]ng\s+(?P<m>\d{1,2})\s+n[aă]m\s+(?P<y>(?:19|20)\d{2})", re.IGNORECASE
 )
-_YEAR = re.compile(r"(?<![\d/.\-])(?:19|20)\d{2}(?!\d)")
+_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d{2}(?![\d/])")
 
 
 def _build(y: str, m: str, d: str, hh: str | None, mm: str | None, ss: str | None, ampm: str | None = None,

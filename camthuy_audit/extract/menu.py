@@ -47,7 +47,7 @@ def _label(anchor: LexborNode | None, item: LexborNode) -> tuple[str, str, str |
         image = anchor.css_first("img")
         label = (image.attributes.get("alt") or "") if image is not None else ""
     if not label:
-        label = title
+        label = title or anchor.attributes.get("aria-label") or ""
     return label, title, anchor.attributes.get("href")
 
 

@@ -7,12 +7,14 @@ read (timeout, 5xx, robots.txt, size cap, parse error): a failure of ours is nev
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from camthuy_audit.models import Evidence, PortalSnapshot, SectionPage, Verdict
 from camthuy_audit.rules._base import RuleContext, RuleMeta, unknown
 from camthuy_audit.rules._text import day_text, quoted, sentence, where_text
+from camthuy_audit.vntext import fold
 
 MIN_ARTICLE_CHARS = 200     # a single-article category with less text than this is empty
 _GONE_STATUSES = (404, 410)
@@ -58,20 +60,39 @@ def decide_section(
     read_content: ContentReader = read_items,
 ) -> Verdict:
     """The verdict for the section check ``meta.id`` from the page the crawler reached for it."""
-    name = f"{noun} {quoted(meta.column)}"
     page = snapshot.sections.get(meta.id)
     if page is None or page.link is None:
-        return _not_found(meta.id, name, ctx, page)
+        return _not_found(meta.id, f"{noun} {quoted(section_title(meta.column))}", ctx, page)
+    rule = ctx.rules.sections.get(meta.id)
+    found = link_evidence(page, rule.keywords if rule else [])
     failure = _failure(page, noun)
     if failure is not None:
-        return failure if failure.mark == "o" else _with_link(failure, page)
+        return failure.model_copy(update={"evidence": [*found, *failure.evidence]})
     content = read_content(page)
-    evidence = [*_link_evidence(page), *content.evidence]
+    evidence = [*found, *content.evidence]
     if content.present:
-        reason = f"Có {name} (“{page.link.label or page.link.title}”): {content.summary}"
+        reason = f"Có {noun} {quoted(_label(page))}: {content.summary}"
         return Verdict(check_id=meta.id, mark="x", reason=reason, evidence=evidence)
-    reason = f"{sentence(name)} không có nội dung ({content.summary})"
+    reason = f"{sentence(noun)} {quoted(_label(page))} không có nội dung ({content.summary})"
     return Verdict(check_id=meta.id, mark="o", reason=reason, evidence=evidence)
+
+
+def section_title(column: str) -> str:
+    """The column label without a leading "Chuyên mục" ("Chuyên mục chuyển đổi số" -> "Chuyển đổi số")."""
+    title = re.sub(r"^chuyên mục\W*", "", column, flags=re.IGNORECASE)
+    return sentence(title)
+
+
+def link_evidence(page: SectionPage, keywords: list[str]) -> list[Evidence]:
+    """Which link led to the section, where it was, and the keyword (as configured) it matched."""
+    if page.link is None:
+        return []
+    text = f"Liên kết {quoted(_label(page))} ở {where_text(page.found_in)}"
+    if page.matched_keyword:
+        matched = fold(page.matched_keyword)
+        keyword = next((k for k in keywords if fold(k) == matched), page.matched_keyword)
+        text += f" (khớp từ khóa {quoted(keyword)})"
+    return [Evidence(kind="found", text=text, url=page.url or page.link.url)]
 
 
 def _not_found(check_id: str, name: str, ctx: RuleContext, page: SectionPage | None) -> Verdict:
@@ -96,7 +117,7 @@ def _failure(page: SectionPage, noun: str) -> Verdict | None:
     if gone:
         status = error.status if error else page.status
         reason = f"{sentence(name)} không tồn tại: cổng thông tin trả về lỗi {status}"
-        evidence = [*_link_evidence(page), Evidence(kind="error", text=f"Mã trạng thái HTTP {status}", url=url)]
+        evidence = [Evidence(kind="error", text=f"Mã trạng thái HTTP {status}", url=url)]
         return Verdict(check_id=page.check_id, mark="o", reason=reason, evidence=evidence)
     if error is not None:
         return unknown(page.check_id, f"Không kiểm tra được {name}: {error.message}", url)
@@ -105,20 +126,6 @@ def _failure(page: SectionPage, noun: str) -> Verdict | None:
     return None
 
 
-def _with_link(verdict: Verdict, page: SectionPage) -> Verdict:
-    return verdict.model_copy(update={"evidence": [*_link_evidence(page), *verdict.evidence]})
-
-
 def _label(page: SectionPage) -> str:
     link = page.link
     return (link.label or link.title or link.url) if link else page.check_id
-
-
-def _link_evidence(page: SectionPage) -> list[Evidence]:
-    link = page.link
-    if link is None:
-        return []
-    text = f"Liên kết {quoted(_label(page))} ở {where_text(page.found_in)}"
-    if page.matched_keyword:
-        text += f" (khớp từ khóa {quoted(page.matched_keyword)})"
-    return [Evidence(kind="found", text=text, url=page.url or link.url)]

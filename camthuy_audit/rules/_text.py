@@ -7,6 +7,7 @@ import unicodedata
 from datetime import date, datetime
 from urllib.parse import unquote, urlsplit
 
+from camthuy_audit.models import Banner
 from camthuy_audit.quarter import Quarter
 from camthuy_audit.vntext import clean_spaces, fold, local_day
 
@@ -76,3 +77,15 @@ def is_informative(text: str) -> bool:
 def sentence(text: str) -> str:
     """``text`` with its first letter in upper case (the rest untouched)."""
     return text[:1].upper() + text[1:]
+
+
+def banner_texts(banner: Banner) -> list[str]:
+    """What a banner says: alt, title, visible text, then its link's and its image's file names."""
+    texts = [banner.alt, banner.title, banner.text, last_segment(banner.link_url), last_segment(banner.image_url)]
+    return [clean_spaces(t) for t in texts if t.strip()]
+
+
+def banner_label(banner: Banner) -> str:
+    """The banner's most informative text for the clerk ("image banner" is not)."""
+    texts = banner_texts(banner)
+    return next((t for t in texts if is_informative(t)), texts[0] if texts else banner.image_url)

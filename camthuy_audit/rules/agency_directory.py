@@ -18,13 +18,15 @@ META = RuleMeta(
 
 def read_contacts(page: SectionPage) -> Content:
     """The phone numbers and e-mail addresses on the directory page."""
-    summary = f"{len(page.phones)} số điện thoại, {len(page.emails)} địa chỉ thư điện tử"
-    evidence = [Evidence(kind="count", text=summary, url=page.url)]
+    counts = f"{len(page.phones)} số điện thoại, {len(page.emails)} địa chỉ thư điện tử"
+    evidence = [Evidence(kind="count", text=counts, url=page.url)]
     if page.phones:
         evidence.append(Evidence(kind="found", text="Điện thoại: " + ", ".join(page.phones[:2])))
     if page.emails:
         evidence.append(Evidence(kind="found", text="Thư điện tử: " + ", ".join(page.emails[:2])))
-    return Content(bool(page.phones or page.emails), summary, evidence)
+    present = bool(page.phones or page.emails)
+    summary = counts if present else "không có số điện thoại hay địa chỉ thư điện tử"
+    return Content(present, summary, evidence)
 
 
 def check(snapshot: PortalSnapshot, ctx: RuleContext) -> Verdict:

@@ -42,7 +42,8 @@ def ownership_keyword(footer: str, keywords: list[str], abbreviations: dict[str,
     symbols = [k for k in keywords if len(fold(k)) < _MIN_SYMBOL_KEYWORD]
     found = next((k for k in symbols if k.casefold() in raw), None)
     words = [k for k in keywords if k not in symbols]
-    return found or Matcher.of(words, abbreviations).find(footer)
+    folded = Matcher.of(words, abbreviations).find(footer)
+    return found or next((k for k in words if fold(k) == folded), None)
 
 
 def responsible_name(line: str, keyword: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from camthuy_audit.models import Banner, Evidence, PortalSnapshot, Verdict
 from camthuy_audit.rules._base import RuleContext, RuleMeta
-from camthuy_audit.rules._text import quoted
+from camthuy_audit.rules._text import banner_label, quoted
 from camthuy_audit.vntext import Matcher
 
 META = RuleMeta(
@@ -44,7 +44,7 @@ def check(snapshot: PortalSnapshot, ctx: RuleContext) -> Verdict:
         if match is None:
             continue
         described, keyword = match
-        label = banner.alt or banner.title or banner.text or banner.image_url
+        label = banner_label(banner)
         evidence = [
             Evidence(kind="found", text=f"Banner {quoted(label)}: {described} có từ {quoted(keyword)}",
                      url=banner.link_url or banner.image_url),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from camthuy_audit.config import OversizeLimits
 from camthuy_audit.models import Banner, Evidence, Finding, PortalSnapshot, Verdict
 from camthuy_audit.rules._base import RuleContext, RuleMeta
-from camthuy_audit.rules._text import is_informative, quoted
+from camthuy_audit.rules._text import banner_label, quoted
 
 META = RuleMeta(
     id="oversized_banners",
@@ -13,7 +13,7 @@ META = RuleMeta(
     column="Hình ảnh banner quá kích thước",
     passes="Không có banner nào quá kích thước, chiếm hết diện tích trang/cổng thông tin.",
     legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện",
-    how_to_fix="Thu nhỏ các banner quá khổ (banner cột bên rộng tối đa khoảng 600 px) hoặc gỡ bỏ.",
+    how_to_fix="Thu nhỏ các banner quá khổ cho vừa cột hoặc gỡ bỏ.",
 )
 
 _SIDE_ZONES = ("left", "right")
@@ -46,7 +46,7 @@ def check(snapshot: PortalSnapshot, ctx: RuleContext) -> Verdict:
     findings: list[Finding] = []
     evidence: list[Evidence] = []
     for banner in oversized:
-        label = next((t for t in (banner.alt, banner.title, banner.text) if is_informative(t)), banner.image_url)
+        label = banner_label(banner)
         findings.append(Finding(label=label, note=f"Banner quá kích thước {size_text(banner)}",
                                 url=banner.image_url, link_url=banner.link_url))
         max_width, max_height = size_limits(banner, limits)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from camthuy_audit.models import Banner, Evidence, Finding, PortalSnapshot, Verdict
 from camthuy_audit.rules._base import RuleContext, RuleMeta
 from camthuy_audit.rules._campaigns import Staleness, campaign_staleness, campaigns_for, year_staleness
-from camthuy_audit.rules._text import is_informative, last_segment, quoted
+from camthuy_audit.rules._text import banner_label, banner_texts, quoted
 
 META = RuleMeta(
     id="stale_banners",
@@ -21,18 +21,6 @@ META = RuleMeta(
     legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện",
     how_to_fix="Gỡ bỏ hoặc thay các banner đã hết thời gian tuyên truyền (ngày lễ, sự kiện của năm trước).",
 )
-
-
-def banner_texts(banner: Banner) -> list[str]:
-    """What a banner says: alt, title, visible text, then its link's and its image's file names."""
-    texts = [banner.alt, banner.title, banner.text, last_segment(banner.link_url), last_segment(banner.image_url)]
-    return [t for t in texts if t.strip()]
-
-
-def banner_label(banner: Banner) -> str:
-    """The banner's most informative text for the clerk ("image banner" is not)."""
-    texts = banner_texts(banner)
-    return next((t for t in texts if is_informative(t)), texts[0] if texts else banner.image_url)
 
 
 def banner_staleness(banner: Banner, ctx: RuleContext) -> Staleness | None:

@@ -72,7 +72,7 @@ class Post:
 class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    # column index -> href per row (e.g. the "Tải về" column of a documents table)
+    # one (column index, href) per row, e.g. the "Tải về" column of a documents table
     links: tuple[tuple[int, str], ...] = ()
 
 

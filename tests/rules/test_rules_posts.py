@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from camthuy_audit.rules import posts_in_quarter
 
@@ -14,10 +14,10 @@ def test_quarter_boundaries_in_vietnam_time(build, ctx):
         build.post("last-minute", build.vn(2023, 3, 31, 23, 50)),
         build.post("new-year", build.vn(2023, 1, 1, 0, 5)),
         # 2022-12-31T17:30Z is 00:30 on 01/01/2023 in Vietnam.
-        build.post("utc-new-year", datetime(2022, 12, 31, 17, 30, tzinfo=timezone.utc)),
+        build.post("utc-new-year", datetime(2022, 12, 31, 17, 30, tzinfo=UTC)),
     ]
     outside = [
-        build.post("utc-april", datetime(2023, 3, 31, 17, 15, tzinfo=timezone.utc)),   # 00:15 on 01/04
+        build.post("utc-april", datetime(2023, 3, 31, 17, 15, tzinfo=UTC)),   # 00:15 on 01/04
         build.post("april", build.vn(2023, 4, 1, 0, 15)),
         build.post("old-year", build.vn(2022, 12, 31, 23, 59)),
     ]

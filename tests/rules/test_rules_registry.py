@@ -87,3 +87,10 @@ def test_a_rule_that_raises_gives_question_mark(build, ctx, monkeypatch):
     assert verdicts["main_menu"].mark == "x"
     assert verdicts["copyright"].mark == "?"
     assert "RuntimeError: hỏng" in verdicts["copyright"].reason
+
+
+def test_unreachable_without_error_details_still_says_why(build, ctx):
+    verdicts = run_rules(build.snapshot(reachable=False), ctx)
+    assert {v.mark for v in verdicts.values()} == {"?"}
+    assert verdicts["main_menu"].reason == "Không truy cập được cổng thông tin: không rõ lỗi"
+    assert verdicts["main_menu"].evidence[0].url == build.home + "/"

@@ -98,3 +98,10 @@ def test_directory_needs_a_phone_or_email(build, ctx):
     assert "0237 3876 123, 0912 345 678" in texts and "0912 000 111" not in texts
     assert decide(build, ctx, check_id, with_email).mark == "x"
     assert decide(build, ctx, check_id, bare).mark == "o"
+
+
+def test_matched_keyword_is_shown_as_configured(build, ctx):
+    page = build.section("digital_transformation_category", label="Chuyên mục CĐS")
+    page = page.model_copy(update={"matched_keyword": "chuyen doi so", "found_in": "side"})
+    verdict = decide(build, ctx, "digital_transformation_category", page)
+    assert verdict.evidence[0].text == "Liên kết “Chuyên mục CĐS” ở cột bên (khớp từ khóa “chuyển đổi số”)"

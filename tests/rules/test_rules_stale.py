@@ -110,3 +110,9 @@ def test_election_category_found_by_slug_or_side_section(build, ctx):
 def test_generic_digital_transformation_category_is_not_stale(build, ctx):
     menu = build.menu("Trang chủ", build.item("Chuyên mục", "Chuyển đổi số", "CĐS", "Tin tức 2022"))
     assert categories_verdict(build, ctx, menu).mark == "x"
+
+
+def test_abbreviated_campaign_name_is_recognised(build, ctx):
+    banner = build.banner("/file/thumb/500/4.jpg", alt="NGÀY CĐS QUỐC GIA 10/10/2022")
+    verdict = banners_verdict(build, ctx, banner)
+    assert [f.note for f in verdict.findings] == ["Ngày Chuyển đổi số quốc gia (từ năm 2022)"]
