@@ -204,6 +204,13 @@ class CrawlSettings(_Strict):
     max_bytes: int = Field(5_000_000, ge=10_000)
     portal_budget: float = Field(600.0, gt=0)
 
+    @field_validator("user_agent")
+    @classmethod
+    def _ascii_agent(cls, value: str) -> str:
+        if not value.isascii() or not value.isprintable():
+            raise ValueError("user_agent phải là chữ ASCII không dấu (tiêu đề HTTP)")
+        return value
+
 
 class Unit(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")

@@ -27,6 +27,7 @@ from camthuy_audit.vntext import Matcher
 _WHERE_RANK = {"menu": 0, "side": 1, "page": 2, "top": 3, "footer": 4}
 _MAX_LISTING_PAGES = 300
 _MAX_BANNER_PROBES = 40
+_MAX_SECTION_WORDS = 10
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,8 @@ def _matching_links(links: Iterable[LinkOnPage], matcher: Matcher, exclude: Matc
     for index, item in enumerate(links):
         link = item.link
         text = f"{link.label} {link.title}"
+        if item.where != "menu" and len(link.label.split()) > _MAX_SECTION_WORDS:
+            continue  # a post title that mentions the topic, not the section itself
         if exclude is not None and exclude.find(text):
             continue
         keyword = matcher.find(text)
@@ -263,8 +266,11 @@ async def _scan_posts(session: PortalSession, home: PageView, quarter: Quarter,
                       sections: dict[str, SectionPage]) -> PostScan:
     collector = _PostCollector(session, quarter)
     starts = _listing_starts(session, home)
-    collector.category_urls = {u for u in starts}
-    collector.category_urls |= {session.canonical(u) for u in starts}
+    # Menu and side-column entries are categories: never count them as posts.
+    categories = [i.url for i in flatten(home.menu) if i.url]
+    categories += [link.url for section in home.side_sections for link in section.links
+                   if 1 <= len(link.label.split()) <= 6]
+    collector.category_urls = set(categories) | {session.canonical(u) for u in categories}
     # Posts listed on the home page itself.
     await collector._date_items(home)
     await asyncio.gather(*(collector.read_listing(url) for url in starts))

@@ -51,10 +51,18 @@ class ResolvingTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         target = self._resolve.get(request.url.host.lower())
-        if target is not None:
-            address, _, port = target.rpartition(":")
-            request.url = request.url.copy_with(scheme="http", host=address, port=int(port))
-        return await self._inner.handle_async_request(request)
+        if target is None:
+            return await self._inner.handle_async_request(request)
+        address, _, port = target.rpartition(":")
+        # A new request: the caller's keeps its real URL (httpx reports that one as response.url).
+        routed = httpx.Request(
+            request.method,
+            request.url.copy_with(scheme="http", host=address, port=int(port)),
+            headers=request.headers,  # the Host header still names the real host
+            stream=request.stream,
+            extensions=request.extensions,
+        )
+        return await self._inner.handle_async_request(routed)
 
     async def aclose(self) -> None:
         await self._inner.aclose()

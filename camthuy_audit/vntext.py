@@ -41,9 +41,9 @@ def expand_abbreviations(folded: str, abbreviations: Mapping[str, str]) -> str:
 
 
 def url_words(url: str) -> str:
-    """The words of a URL's path and query: "/web/trang-chu/chuyen-doi-so.html" -> "web trang chu ..."."""
+    """The words of a URL's host, path and query ("https://pakn.x.gov.vn/chuyen-doi-so" -> "pakn x gov vn chuyen doi so")."""
     parts = urlsplit(url)
-    return fold(unquote(f"{parts.path} {parts.query}").replace("_", " "))
+    return fold(unquote(f"{parts.hostname or ''} {parts.path} {parts.query}").replace("_", " "))
 
 
 @dataclass(frozen=True)

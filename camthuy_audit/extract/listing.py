@@ -105,25 +105,31 @@ def _signature(node: LexborNode) -> tuple[str, str]:
     return node.tag or "", " ".join(sorted((node.attributes.get("class") or "").split()))
 
 
-def _item_of(anchor: LexborNode, root: LexborNode) -> LexborNode | None:
-    """The anchor's item: the nearest ancestor that repeats among its siblings."""
+def _item_of(anchor: LexborNode, root: LexborNode, urls_in: Callable[[LexborNode], int]) -> LexborNode | None:
+    """The anchor's item: the nearest ancestor that repeats among its siblings.
+
+    An item never holds links to more than two different pages (a title and, say, its category):
+    a block with more is a list of items, and the climb stops below it.
+    """
     node = anchor
+    largest: LexborNode | None = None
     for parent in ancestors(anchor):
         if node.mem_id == root.mem_id:
-            return None
-        signature = _signature(node)
-        siblings = [c for c in element_children(parent) if _signature(c) == signature]
-        if len(siblings) >= 2 and node.tag != "a":
-            return node
+            break
+        if node.tag != "a":
+            if urls_in(node) > 2:
+                break
+            largest = node
+            signature = _signature(node)
+            if sum(1 for c in element_children(parent) if _signature(c) == signature) >= 2:
+                return node
         if parent.mem_id == root.mem_id:
             break
         node = parent
-    # A listing with one item: accept a block that holds a date.
-    for parent in ancestors(anchor):
-        if parent.tag in ("li", "article", "tr", "div") and find_datetimes(inline_text(parent)):
-            return parent
-        if parent.mem_id == root.mem_id:
-            break
+    # A lone item (a listing of one, a featured post): the largest block around it with its title.
+    if largest is not None and (largest.css_first("h1, h2, h3, h4, h5") is not None
+                                or find_datetimes(inline_text(largest))):
+        return largest
     return None
 
 
@@ -139,11 +145,24 @@ def listed_items(root: LexborNode, page_url: str, is_own: Callable[[str], bool],
     """Posts listed under ``root``: repeated items, each with its title link and date."""
     groups: dict[int, list[tuple[LexborNode, LexborNode, str]]] = defaultdict(list)
     items_by_id: dict[int, LexborNode] = {}
-    for anchor in root.css("a[href]"):
+    counts: dict[int, int] = {}
+
+    def content_url(anchor: LexborNode) -> str | None:
         url = absolute_url(page_url, anchor.attributes.get("href"))
         if not url or not is_own(url) or is_file_url(url) or url in skip or page_key(url):
+            return None
+        return url
+
+    def urls_in(node: LexborNode) -> int:
+        if node.mem_id not in counts:
+            counts[node.mem_id] = len({u for a in node.css("a[href]") if (u := content_url(a))})
+        return counts[node.mem_id]
+
+    for anchor in root.css("a[href]"):
+        url = content_url(anchor)
+        if url is None:
             continue
-        item = _item_of(anchor, root)
+        item = _item_of(anchor, root, urls_in)
         if item is None:
             continue
         items_by_id[item.mem_id] = item
@@ -157,8 +176,6 @@ def listed_items(root: LexborNode, page_url: str, is_own: Callable[[str], bool],
         title = inline_text(anchor) or anchor.attributes.get("title") or ""
         if len(title.split()) < _MIN_TITLE_WORDS or url in seen:
             continue
-        if len({u for _, _, u in anchors}) > 3:
-            continue  # a block of many links (a menu, a link list), not one post
         seen.add(url)
         result.append(ListedItem(url=url, title=title, date=_item_date(item)))
     return result

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from camthuy_audit.simulator.markup import Ctx, esc, img, table_html
 from camthuy_audit.simulator.model import Post, Section
-from camthuy_audit.simulator.vn import VN_TZ, capitalize
+from camthuy_audit.simulator.vn import VN_TZ
 
 # When the portal's static pages were last edited.
 STATIC_MODIFIED = datetime(2023, 2, 14, 9, 30, tzinfo=VN_TZ)
@@ -90,13 +90,6 @@ def table_intro(ctx: Ctx, section: Section) -> str:
     return ""
 
 
-def article_date(section: Section, seed: int) -> datetime:
+def article_date(seed: int) -> datetime:
+    """When a single-article page was written (long before the audited quarter)."""
     return datetime(2020, 6, 8 + seed % 17, 8, 12 + seed % 40, 45, tzinfo=VN_TZ)
-
-
-def not_found_title() -> str:
-    return "Không tìm thấy trang"
-
-
-def place_title(ctx: Ctx) -> str:
-    return capitalize(ctx.site.unit.full_place)

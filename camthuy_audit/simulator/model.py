@@ -49,6 +49,7 @@ class SideBlock:
     title: str = ""
     banners: list[Banner] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    entries: list[tuple[str, str]] = field(default_factory=list)  # poll options, counter rows (label, value)
     css: str = ""
 
 
@@ -99,8 +100,6 @@ class Section:
     table: Table | None = None
     article_title: str = ""
     article_paragraphs: list[str] = field(default_factory=list)
-    article_date: datetime | None = None
-    intro: str = ""
 
     def listing(self) -> list[Post]:
         """Posts shown by this listing, newest first (one entry per post)."""

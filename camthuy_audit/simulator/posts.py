@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from camthuy_audit.simulator import wording
 from camthuy_audit.simulator.model import Image, Post, Section, Site
-from camthuy_audit.simulator.units import UNITS, Unit
+from camthuy_audit.simulator.units import UNITS
 from camthuy_audit.simulator.vn import NOW, Q1_END, Q1_START, VN_TZ, capitalize, fmt_date, in_q1, slugify
 
 PostPath = Callable[[Post], str]
@@ -94,7 +94,7 @@ class PostFactory:
             "Unit": capitalize(unit.full_place), "unit": unit.full_place, "place": unit.place,
             "village": village, "Village": capitalize(village), "org": rng.choice(wording.ORGS),
             "other": rng.choice(self.others), "year": published.year, "prev_year": published.year - 1,
-            "month": f"{published.month:02d}", "n": rng.randint(1, 3) if "mức" in template else rng.randint(2, 14),
+            "month": f"{published.month:02d}", "n": rng.randint(1, 3) if "mức" in template else rng.randint(2, 14), "k": rng.randint(1, 3),
             "crop": rng.choice(wording.CROPS), "law": rng.choice(wording.LAWS), "app": rng.choice(wording.APPS),
             "model": rng.choice(wording.MODELS), "season": wording.SEASONS[published.month],
             "festival": rng.choice(wording.FESTIVALS), "topic": rng.choice(wording.TOPICS),
@@ -197,14 +197,13 @@ def _new_moment(rng: random.Random) -> datetime:
 
 
 def _list_in_second_category(eligible: list[Section], main_news: Section, rng: random.Random) -> None:
-    """A few local-news posts are also listed in a topical category (still one post, one URL)."""
-    targets = [s for s in eligible if s.key in ("cds", "pbgdpl")]
-    if not targets or len(main_news.own_posts) < 6:
+    """A few topical posts are also listed in the local news (still one post, one URL)."""
+    topical = [p for s in eligible if s.key in ("cds", "pbgdpl") for p in s.own_posts]
+    if len(topical) < 4:
         return
-    for post in rng.sample(main_news.own_posts, 2):
-        target = rng.choice(targets)
-        post.extra_categories.append(target)
-        target.listed_posts.append(post)
+    for post in rng.sample(topical, 2):
+        post.extra_categories.append(main_news)
+        main_news.listed_posts.append(post)
 
 
 def _number_and_place(site: Site, posts: list[Post], rng: random.Random, post_path: PostPath) -> None:

@@ -10,7 +10,7 @@ import random
 
 from camthuy_audit.simulator import tables
 from camthuy_audit.simulator.model import Link, MenuItem, Section, SideBlock, Site
-from camthuy_audit.simulator.units import SECTION_LABELS, Unit
+from camthuy_audit.simulator.units import SECTION_LABELS
 from camthuy_audit.simulator.vn import slugify
 
 VOID = "javascript:void(0);"

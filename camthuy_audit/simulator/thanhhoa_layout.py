@@ -139,16 +139,16 @@ def side_block(ctx: Ctx, block: SideBlock) -> str:
         return (f'<div class="box {block.css}"><div class="box-title"><span>{esc(block.title)}</span></div>'
                 f'<ul class="box-content list-link">{items}</ul></div>')
     if block.kind == "poll":
-        options = "".join(f'<li><label><input type="radio" name="rdBinhChon" value="{i}"> {esc(link.label)}</label></li>'
-                          for i, link in enumerate(block.links, start=1))
+        options = "".join(f'<li><label><input type="radio" name="rdBinhChon" value="{i}"> {esc(label)}</label></li>'
+                          for i, (label, _value) in enumerate(block.entries, start=1))
         return (f'<div class="box box-poll"><div class="box-title"><span>{esc(block.title)}</span></div>'
                 '<div class="box-content"><p class="poll-question">Bạn đánh giá thế nào về Trang thông tin điện tử?</p>'
                 f'<form method="post" action="/web/trang-chu/binh-chon"><ul class="list-unstyled">{options}</ul>'
                 '<button type="submit" class="btn btn-primary btn-sm">Bình chọn</button> '
                 '<a class="btn btn-default btn-sm" href="javascript:void(0);">Xem kết quả</a></form></div></div>')
     if block.kind == "counter":
-        rows = "".join(f"<tr><td>{esc(link.label)}:</td><td class=\"text-right\">{esc(link.href)}</td></tr>"
-                       for link in block.links)
+        rows = "".join(f"<tr><td>{esc(label)}:</td><td class=\"text-right\">{esc(value)}</td></tr>"
+                       for label, value in block.entries)
         return (f'<div class="box box-counter"><div class="box-title"><span>{esc(block.title)}</span></div>'
                 f'<div class="box-content"><table class="table-counter">{rows}</table></div></div>')
     options = "".join(f'<option value="{esc(link.href)}">{esc(link.label)}</option>' for link in block.links)

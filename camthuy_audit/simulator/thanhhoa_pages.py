@@ -188,7 +188,7 @@ def _section_page(ctx: Ctx, section: Section) -> Rendered:
     seed = ctx.site.unit.seed
     heading = f'<h1 class="cat-title"><span>{esc(section.label)}</span></h1>'
     if section.kind == "article":
-        stamp = fmt_datetime(fragments.article_date(section, seed))
+        stamp = fmt_datetime(fragments.article_date(seed))
         paragraphs = "".join(f'<p style="text-align: justify;">{esc(t)}</p>' for t in section.article_paragraphs)
         main = (f'<div class="news-detail article-single"><h1 class="title-detail">{esc(section.article_title)}</h1>'
                 f'<div class="date-detail">Ngày {stamp}</div><div class="content-detail">{paragraphs}</div></div>')

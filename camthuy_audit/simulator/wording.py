@@ -2,7 +2,7 @@
 
 Placeholders: {Unit}/{unit} "Xã Cẩm Vân"/"xã Cẩm Vân", {place} "Cẩm Vân", {village}/{Village},
 {org}, {other} (another commune of the district), {year}, {prev_year}, {month} (two digits),
-{n}, {crop}, {law}, {app}, {model}, {season}, {festival}, {topic}.
+{n}, {k} (a small ordinal), {crop}, {law}, {app}, {model}, {season}, {festival}, {topic}.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ TITLES: dict[str, tuple[str, ...]] = {
         "{Unit} ra quân làm giao thông nông thôn tại {village}",
         "UBND {unit} tổ chức hội nghị giao ban công tác tháng {month}/{year}",
         "{org} {unit} tổ chức sinh hoạt chuyên đề tại {village}",
-        "{Unit} tiêm phòng vắc xin cho đàn gia súc, gia cầm đợt {n} năm {year}",
+        "{Unit} tiêm phòng vắc xin cho đàn gia súc, gia cầm đợt {k} năm {year}",
         "Khánh thành nhà văn hóa {village}, {unit}",
         "{Unit} kiểm tra công tác phòng cháy, chữa cháy rừng tại {village}",
         "{Village} ra quân vệ sinh môi trường, xây dựng cảnh quan xanh - sạch - đẹp",
@@ -25,7 +25,7 @@ TITLES: dict[str, tuple[str, ...]] = {
         "{Unit} tập huấn kỹ thuật trồng {crop} cho nông dân {village}",
         "Đảng ủy {unit} tổ chức hội nghị Ban Chấp hành Đảng bộ lần thứ {n}",
         "Thăm, tặng quà người cao tuổi {village} nhân dịp mừng thọ",
-        "{org} {unit} tổ chức hiến máu tình nguyện đợt {n} năm {year}",
+        "{org} {unit} tổ chức hiến máu tình nguyện đợt {k} năm {year}",
         "{Unit} rà soát hộ nghèo, hộ cận nghèo tại {village}",
         "Kiểm tra tiến độ thi công tuyến đường giao thông {village}",
         "{Unit} tổ chức kỳ họp thứ {n} HĐND khóa XXI",
@@ -40,7 +40,7 @@ TITLES: dict[str, tuple[str, ...]] = {
         "Xã {other} đón nhận Bằng công nhận đạt chuẩn nông thôn mới nâng cao",
         "Cẩm Thủy phát triển du lịch cộng đồng gắn với bảo tồn văn hóa Mường tại xã {other}",
         "UBND huyện Cẩm Thủy họp phiên thường kỳ tháng {month}/{year}",
-        "Huyện Cẩm Thủy tập huấn nghiệp vụ công tác văn phòng cho cán bộ cấp xã đợt {n}",
+        "Huyện Cẩm Thủy tập huấn nghiệp vụ công tác văn phòng cho cán bộ cấp xã đợt {k}",
         "Cẩm Thủy: xã {other} ra quân trồng cây, trồng rừng năm {year}",
         "Huyện ủy Cẩm Thủy sơ kết công tác xây dựng Đảng tại xã {other}",
         "Cẩm Thủy tổ chức giải bóng chuyền hơi mở rộng tại xã {other}",
@@ -56,7 +56,7 @@ TITLES: dict[str, tuple[str, ...]] = {
         "Chủ tịch UBND tỉnh Thanh Hóa kiểm tra {topic} tại huyện Cẩm Thủy",
         "Thanh Hóa đẩy mạnh {topic} trong tháng {month}/{year}",
         "Tỉnh ủy Thanh Hóa chỉ đạo tăng cường {topic}",
-        "Thanh Hóa: tổng kết {topic} giai đoạn 2021 - {year}",
+        "Thanh Hóa: tổng kết công tác {topic} năm {prev_year}",
         "Sở Thông tin và Truyền thông Thanh Hóa hướng dẫn {topic}",
     ),
     "thongbao": (
@@ -67,7 +67,7 @@ TITLES: dict[str, tuple[str, ...]] = {
         "Thông báo về việc tổ chức tiêm phòng dại cho đàn chó tại {village}",
         "Thông báo lịch cắt điện khu vực {village}",
         "Thông báo về việc kiểm tra sức khỏe nghĩa vụ quân sự năm {year}",
-        "Thông báo công khai dự toán ngân sách {unit} đợt {n} năm {year}",
+        "Thông báo công khai dự toán ngân sách {unit} đợt {k} năm {year}",
         "Thông báo tuyển sinh lớp học nghề cho lao động nông thôn {village}",
         "Thông báo về việc niêm yết hồ sơ đăng ký đất đai tại {village}",
     ),
@@ -78,7 +78,7 @@ TITLES: dict[str, tuple[str, ...]] = {
         "{org} {unit} thăm hỏi, tặng quà hội viên có hoàn cảnh khó khăn {village}",
         "{org} {unit} ra quân làm đường hoa tại {village}",
         "Ủy ban MTTQ {unit} tổ chức ngày hội đại đoàn kết tại {village}",
-        "{org} {unit} sơ kết hoạt động đợt {n} năm {year}",
+        "{org} {unit} sơ kết hoạt động đợt {k} năm {year}",
     ),
     "pbgdpl": (
         "Tuyên truyền {law}",
@@ -186,7 +186,7 @@ VILLAGE_NAMES = (
 )
 
 BODY_OPENERS = (
-    "Ngày {date}, {Unit} đã tổ chức triển khai nội dung trên với sự tham gia của đông đảo cán bộ và nhân dân.",
+    "Ngày {date}, {unit} đã tổ chức triển khai nội dung trên với sự tham gia của đông đảo cán bộ và nhân dân.",
     "Sáng ngày {date}, tại hội trường UBND {unit}, các đại biểu đã cùng thảo luận và thống nhất nhiều nội dung quan trọng.",
     "Thực hiện kế hoạch của UBND huyện Cẩm Thủy, ngày {date} {unit} đã chủ động triển khai các nhiệm vụ được giao.",
     "Trong những ngày qua, cán bộ và nhân dân {unit} đã tích cực hưởng ứng, tạo khí thế thi đua sôi nổi.",

@@ -69,17 +69,17 @@ class _ThumbMaker:
 
     def nukeviet(self, post: Post, rng: random.Random) -> Image:
         folder = post.published.strftime("%Y_%m")
-        return self.site.add_image(Image(f"/assets/news/{folder}/{post.slug[:48]}.jpg", 150, 100))
+        return self.site.add_image(Image(f"/assets/news/{folder}/{post.slug[:48].rstrip('-')}.jpg", 150, 100))
 
 
 def _widgets(site: Site, rng: random.Random) -> None:
-    site.left.append(SideBlock("poll", "Ý kiến thăm dò", links=[Link(o, "") for o in POLL_OPTIONS]))
+    site.left.append(SideBlock("poll", "Ý kiến thăm dò", entries=[(o, "") for o in POLL_OPTIONS]))
     total = rng.randint(180000, 960000)
     counts = (rng.randint(3, 40), rng.randint(80, 400), rng.randint(60, 380), rng.randint(600, 2400),
               rng.randint(1800, 9000), total)
     labels = ("Đang truy cập", "Hôm nay", "Hôm qua", "Tuần này", "Tháng này", "Tất cả")
     site.right.append(SideBlock("counter", "Truy cập",
-                                links=[Link(label, f"{n:,}".replace(",", ".")) for label, n in zip(labels, counts, strict=True)]))
+                                entries=[(label, f"{n:,}".replace(",", ".")) for label, n in zip(labels, counts, strict=True)]))
     site.right.append(SideBlock("weblinks", "Liên kết website", links=[Link(a, b) for a, b in WEB_LINKS]))
 
 

@@ -1,0 +1,35 @@
+"""The simulated district served once per test session on free loopback ports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import httpx
+import pytest
+from sim_walk import Portal
+
+from camthuy_audit.simulator import KNOWN_HOSTS, District
+from camthuy_audit.simulator.units import SCHEME_OF_HOST, UNITS_BY_ID
+
+
+@pytest.fixture(scope="session")
+def district() -> Iterator[District]:
+    with District({host: "127.0.0.1:0" for host in sorted(KNOWN_HOSTS)}) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def portal(district: District) -> Iterator[Callable[..., Portal]]:
+    clients: list[httpx.Client] = []
+
+    def open_portal(unit_id: str, host: str | None = None) -> Portal:
+        unit = UNITS_BY_ID[unit_id]
+        host = host or unit.host
+        client = httpx.Client(base_url=f"http://{district.addresses[host]}", timeout=10)
+        clients.append(client)
+        aliases = tuple(h for _scheme, h in unit.hosts if h != host)
+        return Portal(client, SCHEME_OF_HOST[host], host, aliases, unit.platform == "nukeviet")
+
+    yield open_portal
+    for client in clients:
+        client.close()
