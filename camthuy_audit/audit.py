@@ -38,7 +38,7 @@ def decide(snapshot: PortalSnapshot, config: Config, quarter: Quarter, *, name: 
     return UnitResult(
         unit_id=snapshot.unit_id, name=name, url=snapshot.url, quarter=str(quarter),
         audited_at=snapshot.fetched_at, reachable=snapshot.reachable, unreachable_reason=reason,
-        platform=snapshot.platform, verdicts=verdicts, pages_fetched=snapshot.pages_fetched,
+        platform=snapshot.platform, platform_hints=snapshot.platform_hints, verdicts=verdicts, pages_fetched=snapshot.pages_fetched,
         errors=snapshot.errors,
     )
 

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 import imagesize
 
 from camthuy_audit.config import CrawlSettings, RulesConfig
+from camthuy_audit.extract.feeds import FeedEntry, parse_feed
 from camthuy_audit.extract.menu import flatten
 from camthuy_audit.extract.page import LinkOnPage, PageView, analyze
 from camthuy_audit.fetch import Fetcher, Page, host_of
@@ -28,6 +29,7 @@ _WHERE_RANK = {"menu": 0, "side": 1, "page": 2, "top": 3, "footer": 4}
 _MAX_LISTING_PAGES = 300
 _MAX_BANNER_PROBES = 40
 _MAX_SECTION_WORDS = 10
+_MAX_FEEDS = 5
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,20 @@ class _PostCollector:
     incomplete: list[str] = field(default_factory=list)
     category_urls: set[str] = field(default_factory=set)
 
+    feed_dates: dict[str, tuple[FeedEntry, str]] = field(default_factory=dict)  # post -> (entry, feed URL)
+
+    async def read_feeds(self, urls: list[str]) -> None:
+        """Publish dates from the portal's own feeds, to date listing items without opening them."""
+        for url in urls[:_MAX_FEEDS]:
+            if not self.session.is_own(url):
+                continue
+            self.session.pages += 1
+            result = await self.session.fetcher.get(url, allowed_hosts=self.session.target.hosts, accept="feed")
+            if isinstance(result, FetchError):
+                continue  # a feed is a shortcut, not a source we depend on
+            for entry in parse_feed(result.text, result.final_url):
+                self.feed_dates.setdefault(self.session.canonical(entry.url), (entry, url))
+
     def add(self, url: str, title: str, published: datetime, source: str) -> None:
         canonical = self.session.canonical(url)
         if canonical not in self.posts:
@@ -234,7 +250,13 @@ class _PostCollector:
             if item.date is not None:
                 self.add(item.url, item.title, item.date, view.url)
                 dates.append(item.date)
-            elif self.session.canonical(item.url) not in self.posts:
+            elif (canonical := self.session.canonical(item.url)) in self.posts:
+                continue
+            elif canonical in self.feed_dates:
+                entry, feed = self.feed_dates[canonical]
+                self.add(item.url, item.title, entry.published, feed)
+                dates.append(entry.published)
+            else:
                 undated.append(item)
         results = await asyncio.gather(*(self._article(item.url, item.title) for item in undated))
         dates += [d for d in results if d is not None]
@@ -271,6 +293,7 @@ async def _scan_posts(session: PortalSession, home: PageView, quarter: Quarter,
     categories += [link.url for section in home.side_sections for link in section.links
                    if 1 <= len(link.label.split()) <= 6]
     collector.category_urls = set(categories) | {session.canonical(u) for u in categories}
+    await collector.read_feeds(home.feeds)
     # Posts listed on the home page itself.
     await collector._date_items(home)
     await asyncio.gather(*(collector.read_listing(url) for url in starts))

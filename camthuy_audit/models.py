@@ -200,6 +200,7 @@ class UnitResult(_Model):
     reachable: bool
     unreachable_reason: str | None = None
     platform: str | None = None
+    platform_hints: list[str] = Field(default_factory=list)   # what the platform was recognised by
     verdicts: dict[str, Verdict]         # by check id, in rule order
     pages_fetched: int = 0
     errors: list[FetchError] = Field(default_factory=list)

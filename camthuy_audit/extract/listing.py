@@ -133,12 +133,38 @@ def _item_of(anchor: LexborNode, root: LexborNode, urls_in: Callable[[LexborNode
     return None
 
 
+_DATE_HINTS = ("date", "time", "ngay", "posted", "published", "meta", "thoigian", "clock", "calendar")
+
+
+def _hinted_dates(node: LexborNode) -> datetime | None:
+    """A date in an element whose class/id says it holds one ("news-date", "entry-meta", ...)."""
+    for child in node.traverse():
+        if child.tag in ("-text", "a", "h1", "h2", "h3", "h4"):
+            continue
+        hints = f"{child.attributes.get('class') or ''} {child.attributes.get('id') or ''}".lower()
+        if hints.strip() and any(h in hints for h in _DATE_HINTS):
+            moment = parse_datetime(inline_text(child))
+            if moment:
+                return moment
+    return None
+
+
 def _item_date(item: LexborNode) -> datetime | None:
+    """The item's publish date: machine-readable, then a date-like element, then its text
+    without its links (a title such as "Kế hoạch ngày 20/11" does not date the post)."""
     for node in item.css("time[datetime]"):
         moment = parse_datetime(node.attributes.get("datetime") or "")
         if moment:
             return moment
-    return parse_datetime(block_text(item))
+    hinted = _hinted_dates(item)
+    if hinted:
+        return hinted
+    text = block_text(item)
+    for anchor in item.css("a"):
+        label = inline_text(anchor)
+        if label:
+            text = text.replace(label, " ")
+    return parse_datetime(text)
 
 
 def listed_items(root: LexborNode, page_url: str, is_own: Callable[[str], bool], skip: set[str]) -> list[ListedItem]:
@@ -182,13 +208,14 @@ def listed_items(root: LexborNode, page_url: str, is_own: Callable[[str], bool],
 
 
 def article_date(tree: LexborHTMLParser, content: LexborNode | None) -> datetime | None:
-    """An article page's publish date: metadata first, then the first date in its content."""
+    """An article page's publish date: metadata first, then the first date under its title."""
     for selector, attribute in (
         ('meta[property="article:published_time"]', "content"),
         ('meta[itemprop="datePublished"]', "content"),
         ('meta[name="pubdate"]', "content"),
         ('meta[name="publishdate"]', "content"),
         ('meta[name="dc.date"]', "content"),
+        ('meta[name="DC.date.issued"]', "content"),
         ("time[datetime]", "datetime"),
         ('[itemprop="datePublished"]', "content"),
     ):
@@ -205,7 +232,8 @@ def article_date(tree: LexborHTMLParser, content: LexborNode | None) -> datetime
         title = inline_text(heading)
         position = text.find(title) if title else -1
         if position >= 0:
-            after = parse_datetime(text[position:])
+            after = parse_datetime(text[position + len(title):])
             if after:
                 return after
-    return parse_datetime(text)
+    hinted = _hinted_dates(content)
+    return hinted or parse_datetime(text)

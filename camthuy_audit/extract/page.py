@@ -10,6 +10,7 @@ from datetime import datetime
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from camthuy_audit.extract.banners import find_banners
+from camthuy_audit.extract.feeds import feed_links
 from camthuy_audit.extract.html import (
     absolute_url,
     ancestors,
@@ -58,6 +59,7 @@ class PageView:
     date: datetime | None = None
     platform: str | None = None
     platform_hints: list[str] = field(default_factory=list)
+    feeds: list[str] = field(default_factory=list)
 
     @property
     def looks_empty(self) -> bool:
@@ -182,6 +184,7 @@ def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: set[str
         where = "menu" if in_menu else {"left": "side", "right": "side"}.get(zone, zone if zone in ("top", "footer") else "page")
         view.links.append(LinkOnPage(Link(url=link_url, label=label, title=anchor.attributes.get("title") or ""), where))
     view.platform, view.platform_hints = _platform(html, tree, view.links)
+    view.feeds = feed_links(html, url)
     _strip_boilerplate(body, layout, menu_node)
     view.content_text = block_text(body)
     view.items = listed_items(body, url, is_own, (skip or set()) | menu_urls | {url})
