@@ -340,23 +340,48 @@ def _read_with_extends(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any
     return _merge(base, data)
 
 
+def _check_ids() -> list[str]:
+    from camthuy_audit.rules import RULES  # lazy: the rules import this module
+
+    return [rule.meta.id for rule in RULES]
+
+
 def load_rules(path: Path) -> RulesConfig:
     try:
-        return RulesConfig.model_validate(_read_toml(path))
+        rules = RulesConfig.model_validate(_read_toml(path))
     except ValidationError as exc:
         raise ConfigError(path, _problems(exc)) from None
+    known = _check_ids()
+    problems = [f"checks.{check_id}: không có kiểm tra {check_id!r} (có: {', '.join(known)})"
+                for check_id in rules.checks if check_id not in known]
+    if problems:
+        raise ConfigError(path, problems)
+    return rules
 
 
 def load_overrides(path: Path, units: list[Unit]) -> list[Override]:
+    return _load_overrides(path, {u.id for u in units})
+
+
+def _load_overrides(path: Path, known: set[str] | None) -> list[Override]:
+    """The overrides; ``known``: the unit ids they may name (None: not known, not checked)."""
     if not path.exists():
         return []
     try:
         overrides = OverridesFile.model_validate(_read_toml(path)).overrides
     except ValidationError as exc:
         raise ConfigError(path, _problems(exc)) from None
-    known = {u.id for u in units}
-    problems = [f"overrides[{i}].unit: không có đơn vị {o.unit!r}" for i, o in enumerate(overrides)
-                if o.unit not in known]
+    checks = _check_ids()
+    problems = []
+    for i, o in enumerate(overrides):
+        if known is not None and o.unit not in known:
+            problems.append(f"overrides[{i}].unit: không có đơn vị {o.unit!r}")
+        if o.check not in checks:
+            problems.append(f"overrides[{i}].check: không có kiểm tra {o.check!r} (có: {', '.join(checks)})")
+        elif o.posts is not None and o.check != "posts_in_quarter":
+            problems.append(f"overrides[{i}].posts: chỉ dùng cho kiểm tra 'posts_in_quarter'")
+        if o.mark is None and o.posts is None:
+            problems.append(f"overrides[{i}]: cần 'mark' hoặc 'posts'")
     if problems:
         raise ConfigError(path, problems)
     return overrides
@@ -377,6 +402,39 @@ def load_config(path: Path | str) -> Config:
     rules = load_rules(path.parent / district.rules)
     overrides = load_overrides(path.parent / district.overrides, district.units)
     return Config(path=path, district=district, rules=rules, overrides=overrides)
+
+
+def config_problems(path: Path | str) -> list[ConfigError]:
+    """Every problem of a district file and of the rules and overrides files it names, all at once
+    (``camthuy-audit config check``); an empty list when the configuration loads."""
+    path = Path(path)
+    errors: list[ConfigError] = []
+    data: dict[str, Any] = {}
+    district: DistrictFile | None = None
+    try:
+        data = _read_with_extends(path)
+        district = DistrictFile.model_validate(data)
+    except ConfigError as exc:
+        errors.append(exc)
+    except ValidationError as exc:
+        errors.append(ConfigError(path, _problems(exc)))
+    rules_name = data.get("rules") if isinstance(data.get("rules"), str) else "rules.toml"
+    overrides_name = data.get("overrides") if isinstance(data.get("overrides"), str) else "overrides.toml"
+    try:
+        load_rules(path.parent / str(rules_name))
+    except ConfigError as exc:
+        errors.append(exc)
+    if district is not None:
+        known: set[str] | None = {u.id for u in district.units}
+    else:
+        raw_units = data.get("units")
+        known = ({str(u["id"]) for u in raw_units if isinstance(u, dict) and "id" in u}
+                 if isinstance(raw_units, list) else None)
+    try:
+        _load_overrides(path.parent / str(overrides_name), known)
+    except ConfigError as exc:
+        errors.append(exc)
+    return errors
 
 
 def default_rules_path() -> Path:

@@ -156,7 +156,8 @@ async def _section(session: PortalSession, check_id: str, home: PageView, links:
     section.phones = view.phones[:20]
     section.emails = view.emails[:20]
     section.text_length = 0 if view.looks_empty else len(view.content_text)
-    section.single_article = not section.items and view.date is not None
+    # No recognised list but real content of its own: a single-article category, not an empty one.
+    section.single_article = not section.items and (view.date is not None or section.text_length >= 200)
     return section
 
 

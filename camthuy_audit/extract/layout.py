@@ -27,6 +27,16 @@ _ALIGN = {"pull", "float", "text", "align", "f", "fl", "fr", "ml", "mr", "pl", "
 _GRID = re.compile(r"^(col|column|grid|span)\d*$|^col(-(xs|sm|md|lg|xl))?-\d+$")
 
 
+_WIDTH = re.compile(r"^(?:col-(?:xs-|sm-|md-|lg-|xl-)?|span|grid-|grid_|w-)(\d{1,2})$")
+
+
+def _grid_width(node: LexborNode) -> int | None:
+    """The widest grid width a column declares (col-md-18, span9, grid_8), or None."""
+    attrs = node.attributes.get("class") or ""
+    widths = [int(m.group(1)) for t in attrs.lower().split() if (m := _WIDTH.match(t))]
+    return max(widths) if widths else None
+
+
 def _side_token(token: str, before: str) -> str | None:
     if before in _ALIGN or token == "copyright":
         return None
@@ -60,6 +70,7 @@ class Layout:
     def __init__(self, tree: LexborHTMLParser) -> None:
         self.tree = tree
         self._order: dict[int, int] = {}
+        self.from_grid: set[int] = set()  # zones decided by column widths, not by names
         self._zones: dict[int, str] = {}
         body = tree.body
         if body is None:
@@ -102,12 +113,19 @@ class Layout:
             if not 2 <= len(columns) <= 4:
                 continue
             sizes = [len(c.text(separator=" ", strip=True)) for c in columns]
-            if max(sizes) < 200:
+            widths = [_grid_width(c) for c in columns]
+            if all(widths) and len(set(widths)) > 1:
+                # Declared widths beat text: an empty category's main column is still the widest.
+                main_index = widths.index(max(widths))
+                sizes = [w * 1000 for w in widths]  # type: ignore[operator]
+            elif max(sizes) < 200:
                 continue
-            main_index = sizes.index(max(sizes))
+            else:
+                main_index = sizes.index(max(sizes))
             for index, column in enumerate(columns):
                 if column.mem_id in self._zones:
                     continue
+                self.from_grid.add(column.mem_id)
                 if index == main_index:
                     self._zones[column.mem_id] = "main"
                 elif sizes[index] < 0.8 * sizes[main_index]:

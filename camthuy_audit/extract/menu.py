@@ -10,6 +10,7 @@ direct children are links. Each gets a score; the best wins:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -48,7 +49,17 @@ def _label(anchor: LexborNode | None, item: LexborNode) -> tuple[str, str, str |
         label = (image.attributes.get("alt") or "") if image is not None else ""
     if not label:
         label = title or anchor.attributes.get("aria-label") or ""
+    if not label and _is_home_icon(anchor):
+        label = "Trang chủ (biểu tượng)"
     return label, title, anchor.attributes.get("href")
+
+
+def _is_home_icon(anchor: LexborNode) -> bool:
+    """An icon-only link to the site's root, or one whose icon is named "home"."""
+    href = (anchor.attributes.get("href") or "").strip()
+    path = urlsplit(href).path
+    icons = " ".join(hint_text(n) for n in anchor.traverse() if n.tag not in ("-text",))
+    return path in ("", "/", "/index.php", "/index.html", "/web/trang-chu", "/trang-chu") or "home" in icons
 
 
 def _first_anchor(item: LexborNode) -> LexborNode | None:

@@ -147,8 +147,10 @@ def _strip_boilerplate(body: LexborNode, layout: Layout, menu_node: LexborNode |
             boilerplate = True
         if not boilerplate or any(a.mem_id in doomed_ids for a in ancestors(node)):
             continue
-        if own in ("top", "side") and len(node.text(separator=" ", strip=True)) > 0.6 * total:
-            continue  # a wrapper named "header"/"side" that holds the whole page
+        holds_article = own in ("left", "right", "side") and node.css_first("h1, article") is not None
+        if node.mem_id not in layout.from_grid and (
+                holds_article or len(node.text(separator=" ", strip=True)) > 0.6 * total):
+            continue  # a wrapper whose name misleads ("content-right", "page-header") holds the page
         doomed.append(node)
         doomed_ids.add(node.mem_id)
     for node in doomed:
