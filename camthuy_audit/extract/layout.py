@@ -113,11 +113,11 @@ class Layout:
             if not 2 <= len(columns) <= 4:
                 continue
             sizes = [len(c.text(separator=" ", strip=True)) for c in columns]
-            widths = [_grid_width(c) for c in columns]
+            widths = [_grid_width(c) or 0 for c in columns]
             if all(widths) and len(set(widths)) > 1:
                 # Declared widths beat text: an empty category's main column is still the widest.
                 main_index = widths.index(max(widths))
-                sizes = [w * 1000 for w in widths]  # type: ignore[operator]
+                sizes = [w * 1000 for w in widths]
             elif max(sizes) < 200:
                 continue
             else:
