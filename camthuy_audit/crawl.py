@@ -18,6 +18,7 @@ import imagesize
 
 from camthuy_audit.config import CrawlSettings, RulesConfig
 from camthuy_audit.extract.feeds import FeedEntry, parse_feed
+from camthuy_audit.extract.html import is_file_url
 from camthuy_audit.extract.menu import flatten
 from camthuy_audit.extract.page import LinkOnPage, PageView, analyze
 from camthuy_audit.fetch import Fetcher, Page, host_of
@@ -30,6 +31,8 @@ _MAX_LISTING_PAGES = 300
 _MAX_BANNER_PROBES = 40
 _MAX_SECTION_WORDS = 10
 _MAX_FEEDS = 5
+_MAX_LISTING_DEPTH = 2     # category -> sub-category -> sub-sub-category
+_MAX_DISCOVERED = 60       # category pages found beyond the menu, per portal
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,7 @@ class _PostCollector:
     article_seen: set[str] = field(default_factory=set)
     incomplete: list[str] = field(default_factory=list)
     category_urls: set[str] = field(default_factory=set)
+    discovered: int = 0
 
     feed_dates: dict[str, tuple[FeedEntry, str]] = field(default_factory=dict)  # post -> (entry, feed URL)
 
@@ -217,10 +221,15 @@ class _PostCollector:
             self.posts[canonical] = Post(url=canonical, title=title, published=published.astimezone(VN_TZ),
                                          source=source)
 
-    async def read_listing(self, start: str, first: PageView | None = None) -> None:
-        """Read a listing and its next pages until they are older than the quarter."""
+    async def read_listing(self, start: str, first: PageView | None = None, *, depth: int = 0) -> None:
+        """Read a listing and its next pages until they are older than the quarter.
+
+        A failure on a menu/side category or on a later page of a listing makes the count
+        incomplete; a failing link that was only a guess (any other link of the home page) does not.
+        """
         url: str | None = start
-        for _ in range(_MAX_LISTING_PAGES):
+        quarter_start = datetime.combine(self.quarter.start, datetime.min.time(), VN_TZ)
+        for page_number in range(_MAX_LISTING_PAGES):
             if url is None:
                 return
             canonical = self.session.canonical(url)
@@ -230,19 +239,37 @@ class _PostCollector:
             view = first if first is not None else await self.session.view(url, skip=self.category_urls)
             first = None
             if isinstance(view, FetchError):
-                if not view.gone and self.listings:
+                required = page_number > 0 or url in self.category_urls or canonical in self.category_urls
+                if required and not view.gone:
                     self.incomplete.append(f"không đọc được trang danh sách {url}: {view.message}")
-                elif not view.gone:
-                    self.incomplete.append(f"không đọc được {url}: {view.message}")
                 return
+            if page_number == 0 and depth < _MAX_LISTING_DEPTH:
+                await self._follow_subcategories(view, depth)
             if not view.items:
                 return
             self.listings.append(view.url)
             dates = await self._date_items(view)
-            if dates and max(dates) < datetime.combine(self.quarter.start, datetime.min.time(), VN_TZ):
+            newest_first = not (len(dates) >= 2 and dates[0] < dates[-1])
+            if dates and newest_first and max(dates) < quarter_start:
                 return
             url = view.next_page
         self.incomplete.append(f"danh sách {start} có quá {_MAX_LISTING_PAGES} trang")
+
+    async def _follow_subcategories(self, view: PageView, depth: int) -> None:
+        """Categories linked from a category page ("Xem thêm", sub-category boxes) that the menu lacks."""
+        listed = {self.session.canonical(i.url) for i in view.items}
+        found = []
+        for link_on_page in view.links:
+            link = link_on_page.link
+            words = len(link.label.split())
+            canonical = self.session.canonical(link.url)
+            if (link_on_page.where == "page" and 1 <= words <= 6 and self.session.is_own(link.url)
+                    and canonical not in listed and canonical not in self.listing_seen
+                    and canonical not in self.category_urls and not is_file_url(link.url)):
+                found.append(link.url)
+        room = max(0, _MAX_DISCOVERED - self.discovered)
+        self.discovered += min(room, len(found))
+        await asyncio.gather(*(self.read_listing(u, depth=depth + 1) for u in found[:room]))
 
     async def _date_items(self, view: PageView) -> list[datetime]:
         dates: list[datetime] = []
