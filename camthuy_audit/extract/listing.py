@@ -113,6 +113,7 @@ def _item_of(anchor: LexborNode, root: LexborNode, urls_in: Callable[[LexborNode
     """
     node = anchor
     largest: LexborNode | None = None
+    nearest_entry: LexborNode | None = None
     for parent in ancestors(anchor):
         if node.mem_id == root.mem_id:
             break
@@ -120,6 +121,8 @@ def _item_of(anchor: LexborNode, root: LexborNode, urls_in: Callable[[LexborNode
             if urls_in(node) > 2:
                 break
             largest = node
+            if nearest_entry is None and node.tag in ("li", "article", "tr"):
+                nearest_entry = node
             signature = _signature(node)
             if sum(1 for c in element_children(parent) if _signature(c) == signature) >= 2:
                 return node
@@ -127,8 +130,10 @@ def _item_of(anchor: LexborNode, root: LexborNode, urls_in: Callable[[LexborNode
             break
         node = parent
     # A lone item (a listing of one, a featured post): the largest block around it with its title.
-    if largest is not None and (largest.css_first("h1, h2, h3, h4, h5") is not None
-                                or find_datetimes(inline_text(largest))):
+    if nearest_entry is not None:
+        return nearest_entry
+    if largest is not None and largest.tag not in ("body", "main") and (
+            largest.css_first("h1, h2, h3, h4, h5") is not None or find_datetimes(inline_text(largest))):
         return largest
     return None
 
