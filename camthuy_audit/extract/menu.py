@@ -14,15 +14,24 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from camthuy_audit.extract.html import absolute_url, ancestors, element_children, hint_text, inline_text
+from camthuy_audit.extract.html import (
+    absolute_url,
+    ancestors,
+    element_children,
+    hint_text,
+    hint_tokens,
+    inline_text,
+)
 from camthuy_audit.extract.layout import Layout
 from camthuy_audit.models import MenuItem
 from camthuy_audit.vntext import fold
 
-_NAV_HINTS = ("menu", "nav", "navbar", "navigation", "mainmenu", "main-menu", "primary", "dropdown", "mega")
-_BAD_HINTS = ("breadcrumb", "pagination", "pager", "paging", "topbar", "top-bar", "toolbar", "top-links",
-              "social", "language", "lang", "tags", "tab", "footer", "slide", "carousel", "news", "list-news",
-              "tin-", "quick", "lien-ket", "weblink", "link-web", "counter", "poll")
+_NAV_TOKENS = {"menu", "nav", "navbar", "navigation", "mainmenu", "primary", "dropdown", "mega", "menutop",
+               "topmenu", "mainnav", "menubar", "sf"}
+_BAD_TOKENS = {"breadcrumb", "breadcrumbs", "pagination", "pager", "paging", "topbar", "toolbar", "social",
+               "language", "lang", "tags", "tag", "tab", "tabs", "footer", "slide", "slider", "carousel", "news",
+               "quick", "weblink", "weblinks", "lienket", "counter", "poll", "share", "sitemap"}
+_BAD_PARTS = ("top-bar", "top-links", "toplinks", "list-news", "lien-ket", "link-web", "tin-moi", "tin-noi-bat")
 _HOME_WORDS = ("trang chu", "trang nhat", "home")
 
 
@@ -112,27 +121,31 @@ def _anchor_row(container: LexborNode, base: str) -> list[MenuItem]:
     return items
 
 
-def _hints_near(node: LexborNode, levels: int = 3) -> str:
-    parts = [hint_text(node), node.tag or ""]
-    for index, parent in enumerate(ancestors(node)):
-        if index >= levels:
-            break
-        parts.append(hint_text(parent))
-        parts.append(parent.tag or "")
-        if parent.attributes.get("role") == "navigation":
-            parts.append("navigation")
-    return " ".join(parts)
+def _hints_near(node: LexborNode, levels: int = 3) -> tuple[set[str], str]:
+    """Class/id words of the node, its first link and a few ancestors (and role=navigation)."""
+    nodes = [node, *list(ancestors(node))[:levels]]
+    anchor = node.css_first("a")
+    if anchor is not None:
+        nodes.append(anchor)
+    tokens: set[str] = set()
+    joined = []
+    for item in nodes:
+        tokens.update(hint_tokens(item))
+        joined.append(hint_text(item))
+        if item.attributes.get("role") == "navigation" or item.tag == "nav":
+            tokens.add("navigation")
+    return tokens, " ".join(joined)
 
 
 def _score(node: LexborNode, items: list[MenuItem], layout: Layout, page_size: int) -> tuple[float, str]:
     n = len(items)
-    hints = _hints_near(node)
+    tokens, joined = _hints_near(node)
     why: list[str] = []
     score = min(n, 12) / 2
-    if any(h in hints for h in _NAV_HINTS):
+    if tokens & _NAV_TOKENS or any(t.startswith(("menu", "nav")) for t in tokens):
         score += 4
         why.append("thẻ/lớp menu")
-    if any(h in hints for h in _BAD_HINTS):
+    if tokens & _BAD_TOKENS or any(part in joined for part in _BAD_PARTS):
         score -= 6
     zone = layout.zone(node)
     if zone in ("footer", "left", "right"):

@@ -24,7 +24,7 @@ from camthuy_audit.extract.layout import Layout
 from camthuy_audit.extract.listing import ListedItem, article_date, listed_items, next_page
 from camthuy_audit.extract.menu import find_main_menu, flatten
 from camthuy_audit.models import Banner, Link, MenuItem, PageItem, SideSection
-from camthuy_audit.vntext import find_emails, find_phones, parse_datetime
+from camthuy_audit.vntext import find_emails, find_phones, fold, parse_datetime
 
 _HEADING_HINTS = ("title", "tieude", "tieu-de", "heading", "header", "caption", "head")
 _GENERATOR_PLATFORMS = (("nukeviet", "nukeviet"), ("wordpress", "wordpress"), ("joomla", "joomla"),
@@ -87,7 +87,32 @@ def _footer(tree_body: LexborNode, layout: Layout) -> str:
     outer = [n for n in nodes if not any(layout.zone(a) == "footer" for a in ancestors(n))]
     if outer:
         return "\n".join(block_text(n) for n in outer)
-    return ""
+    return _footer_by_content(tree_body)
+
+
+_FOOTER_WORDS = ("ban quyen", "copyright", "chiu trach nhiem", "co quan chu quan", "dia chi", "dien thoai")
+
+
+def _footer_by_content(body: LexborNode) -> str:
+    """No element is named as a footer: the last small block that reads like one (copyright,
+    responsible person, address), widened to its parent while that stays small."""
+    best: LexborNode | None = None
+    for node in body.traverse():
+        if node.tag in ("-text", "a", "span", "b", "strong", "font", "i", "em", "br", "script", "style"):
+            continue
+        text = fold(node.text(separator=" ", strip=True)[:1200])
+        if len(text) <= 1000 and ("ban quyen" in text or "copyright" in text or "chiu trach nhiem" in text
+                                  or "©" in node.text()):
+            best = node
+    if best is None:
+        return ""
+    while best.parent is not None and best.parent.tag not in ("body", "html"):
+        parent_text = fold(best.parent.text(separator=" ", strip=True))
+        if len(parent_text) > 1000 or sum(w in parent_text for w in _FOOTER_WORDS) <= sum(
+                w in fold(best.text(separator=" ", strip=True)) for w in _FOOTER_WORDS):
+            break
+        best = best.parent
+    return block_text(best)
 
 
 def _side_sections(body: LexborNode, layout: Layout, base: str) -> list[SideSection]:
@@ -96,7 +121,8 @@ def _side_sections(body: LexborNode, layout: Layout, base: str) -> list[SideSect
         if node.tag == "-text":
             continue
         heading = node.tag in ("h2", "h3", "h4", "h5", "h6") or (
-            node.tag in ("div", "span", "p", "strong") and any(h in hint_text(node) for h in _HEADING_HINTS))
+            node.tag in ("div", "span", "p", "strong", "b", "td", "th", "li")
+            and any(h in hint_text(node) for h in _HEADING_HINTS))
         if not heading:
             continue
         zone = layout.zone(node)
@@ -106,6 +132,10 @@ def _side_sections(body: LexborNode, layout: Layout, base: str) -> list[SideSect
         if not title or len(title) > 100:
             continue
         block = node.parent or node
+        for _ in range(3):  # a title row of a table: the links are in the rows after it
+            if block.css_first("a[href]") is not None or block.parent is None:
+                break
+            block = block.parent
         links = []
         for anchor in block.css("a[href]")[:40]:
             url = absolute_url(base, anchor.attributes.get("href"))

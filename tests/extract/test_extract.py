@@ -103,3 +103,19 @@ def test_menu_is_found_among_other_lists() -> None:
     </body></html>"""
     view = analyze(html, BASE, own)
     assert [m.label for m in view.menu][1:] == ["GIỚI THIỆU", "TIN TỨC", "VĂN BẢN"]
+
+
+def test_an_old_table_layout_portal() -> None:
+    """ASP.NET-era page: menu as a row of links in a td, side columns as tds, no footer element."""
+    from pathlib import Path
+
+    html = (Path(__file__).parent / "table_layout_portal.html").read_text(encoding="utf-8")
+    view = analyze(html, "https://camx.gov.vn/", lambda u: "camx.gov.vn" in u, full=True)
+    assert [m.label for m in view.menu] == ["TRANG CHỦ", "GIỚI THIỆU", "TIN TỨC - SỰ KIỆN", "VĂN BẢN",
+                                            "THỦ TỤC HÀNH CHÍNH", "LIÊN HỆ"]
+    zones = {b.image_url.rsplit("/", 1)[-1]: b.zone for b in view.banners}
+    assert zones == {"hoidap.gif": "left", "cp.jpg": "right", "th.jpg": "right"}
+    assert view.footer_text.startswith("Bản quyền thuộc UBND xã Cẩm X. Chịu trách nhiệm nội dung: Ông Nguyễn Văn B")
+    (side,) = view.side_sections
+    assert side.zone == "left" and [link.label for link in side.links][:2] == ["Tin trong xã", "Chuyển đổi số"]
+    assert [i.date.day for i in view.items if i.date] == [5, 3]
