@@ -23,23 +23,27 @@ def parse_html(text: str) -> LexborHTMLParser:
     return LexborHTMLParser(text or "<html></html>")
 
 
-def _walk_text(node: LexborNode, out: list[str]) -> None:
-    for child in node.iter(include_text=True):
-        tag = child.tag
+def _walk_text(root: LexborNode, out: list[str]) -> None:
+    """Text of the subtree, newlines around block elements, spaces around inline ones.
+
+    Iterative: a hostile page nested ten thousand levels deep must not exhaust the stack.
+    """
+    stack: list[LexborNode | str] = list(reversed(list(root.iter(include_text=True))))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        tag = item.tag
         if tag == "-text":
-            out.append(child.text_content or "")
-        elif tag in SKIP_TAGS or tag == "-comment":
+            out.append(item.text_content or "")
+        elif tag in SKIP_TAGS or tag in ("-comment", "img"):
             continue
         else:
-            block = tag in BLOCK_TAGS
-            if block:
-                out.append("\n")
-            elif tag == "img":
-                continue
-            else:
-                out.append(" ")
-            _walk_text(child, out)
-            out.append("\n" if block else " ")
+            edge = "\n" if tag in BLOCK_TAGS else " "
+            out.append(edge)
+            stack.append(edge)
+            stack.extend(reversed(list(item.iter(include_text=True))))
 
 
 def block_text(node: LexborNode | None) -> str:
