@@ -66,6 +66,12 @@ def check(snapshot: PortalSnapshot, ctx: RuleContext) -> Verdict:
                      f"({quoted(elsewhere.label or elsewhere.title)}), không có trong menu chính",
             ))
     evidence = [*missing, *found]
+    if not found:
+        # No familiar entry at all: far likelier that the list we took is not the main menu
+        # (a menu drawn by JavaScript, an unusual layout) than a portal without any of them.
+        labels = ", ".join(quoted(e.label) for e in entries[:8])
+        return unknown(META.id, f"Không chắc đã nhận đúng menu chính (danh sách tìm được: {labels}) — "
+                                "cần kiểm tra bằng mắt", snapshot.final_url or snapshot.url)
     if snapshot.menu_source:
         evidence.append(Evidence(kind="note", text=f"Menu chính nhận diện từ: {snapshot.menu_source}"))
     if missing_labels:

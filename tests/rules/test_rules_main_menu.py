@@ -71,3 +71,21 @@ def test_unrecognised_menu_is_unknown(build, ctx):
     verdict = main_menu.check(build.snapshot(menu=[]), ctx)
     assert verdict.mark == "?"
     assert "không nhận diện được menu chính" in verdict.reason.lower()
+
+
+def test_a_menu_without_any_familiar_entry_is_unknown_not_o() -> None:
+    """Probably not the main menu at all (a link list taken by mistake): never accuse on it."""
+    from datetime import datetime
+
+    from camthuy_audit.config import rules_only_config
+    from camthuy_audit.models import MenuItem, PortalSnapshot
+    from camthuy_audit.quarter import Quarter
+    from camthuy_audit.rules import RuleContext
+    from camthuy_audit.rules.main_menu import check
+
+    menu = [MenuItem(label=label, url=f"https://x.vn/{i}") for i, label in
+            enumerate(["Cổng TTĐT Chính phủ", "Báo Thanh Hóa", "Sở TT&TT", "Thư điện tử công vụ"])]
+    snapshot = PortalSnapshot(unit_id="x", url="https://x.vn/", fetched_at=datetime(2023, 4, 12), reachable=True,
+                              menu=menu)
+    verdict = check(snapshot, RuleContext(rules=rules_only_config().rules, quarter=Quarter.parse("2023-Q1")))
+    assert verdict.mark == "?"
