@@ -1,25 +1,93 @@
-"""Command line: `camthuy-audit run|check|simulate|demo` (messages for clerks in Vietnamese)."""
+"""Command line: `camthuy-audit run|check|units|config check|evaluate|simulate|demo`.
+
+Messages for clerks are Vietnamese. Results go to stdout, progress and logs to stderr. Exit codes:
+0 done, 1 at least one "o" (check), 2 usage or configuration error, 3 nothing "o" but something could
+not be checked (check). No Python traceback reaches the user unless ``--debug``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import sys
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
-from camthuy_audit.config import Config, ConfigError, load_config, rules_only_config
-from camthuy_audit.models import UnitResult
+from camthuy_audit.config import Config, ConfigError, Unit, load_config
 from camthuy_audit.quarter import VN_TZ, Quarter
+from camthuy_audit.runlog import setup_logging, teardown_logging
+from camthuy_audit.targets import (
+    DEFAULT_CONFIG,
+    CheckTarget,
+    UsageError,
+    check_target,
+    config_path,
+    load,
+)
 
-DEFAULT_CONFIG = Path("config/district.toml")
-EXIT_OK, EXIT_NOT_DONE, EXIT_USAGE, EXIT_UNKNOWN = 0, 1, 2, 3
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from camthuy_audit.models import UnitResult
+    from camthuy_audit.runlog import RunProgress
+
+EXIT_OK, EXIT_NOT_DONE, EXIT_USAGE, EXIT_UNKNOWN, EXIT_INTERNAL = 0, 1, 2, 3, 4
+LOG_DIR = "logs"
+
+log = logging.getLogger("camthuy_audit.cli")
 
 
-class UsageError(Exception):
-    """A mistake in the command line or the configuration: exit 2 with the message."""
+# --- argparse in Vietnamese ------------------------------------------------------------------
+
+_ARGPARSE_VI = {
+    "usage: ": "Cách dùng: ",
+    "positional arguments": "tham số",
+    "options": "tùy chọn",
+    "show this help message and exit": "in hướng dẫn này rồi thoát",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "tham số không nhận ra: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn một trong: %(choices)s)",
+    "expected one argument": "cần một giá trị",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "not allowed with argument %s": "không dùng cùng với %s",
+    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn mơ hồ: %(option)s có thể là %(matches)s",
+    "invalid %(type)s value: %(value)r": "giá trị %(type)s không hợp lệ: %(value)r",
+    "one of the arguments %s is required": "cần một trong các tham số %s",
+}
+
+
+def _argparse_vietnamese() -> None:
+    """Translate argparse's own words (usage, options, errors): it looks them up through ``argparse._``."""
+    original: Callable[[str], str] = getattr(argparse, "_")  # noqa: B009
+    if getattr(original, "camthuy_vi", False):
+        return
+
+    def translate(message: str) -> str:
+        return _ARGPARSE_VI.get(message) or original(message)
+
+    translate.camthuy_vi = True  # type: ignore[attr-defined]
+    setattr(argparse, "_", translate)  # noqa: B010
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with a hint to ``--help`` on errors, and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"Lỗi: {message}\nXem hướng dẫn: {self.prog} --help\n")
+
+
+# --- shared helpers --------------------------------------------------------------------------
+
+
+def _today() -> date:
+    return datetime.now(VN_TZ).date()
 
 
 def _quarter(text: str | None, *, default_current: bool) -> Quarter:
@@ -27,9 +95,8 @@ def _quarter(text: str | None, *, default_current: bool) -> Quarter:
         try:
             return Quarter.parse(text)
         except ValueError as exc:
-            raise UsageError(str(exc)) from None
-    today = datetime.now(VN_TZ).date()
-    current = Quarter.containing(today)
+            raise UsageError(f"--quarter: {exc}") from None
+    current = Quarter.containing(_today())
     if default_current:
         return current
     return Quarter(current.year - 1, 4) if current.number == 1 else Quarter(current.year, current.number - 1)
@@ -37,184 +104,420 @@ def _quarter(text: str | None, *, default_current: bool) -> Quarter:
 
 def _date(text: str | None) -> date:
     if not text:
-        return datetime.now(VN_TZ).date()
+        return _today()
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--date: ngày không hợp lệ {text!r} (cần YYYY-MM-DD)") from None
+        raise UsageError(f"--date: ngày không hợp lệ {text!r} (cần dạng YYYY-MM-DD, vd. 2023-04-12)") from None
 
 
-def _load(path: str | None) -> Config:
-    config_path = Path(path) if path else DEFAULT_CONFIG
-    if not config_path.is_file():
-        raise UsageError(f"không tìm thấy tệp cấu hình {config_path} (dùng --config TỆP)")
-    return load_config(config_path)
+def _stdout_console() -> Console:
+    from camthuy_audit.console import make_console
+
+    return make_console(sys.stdout)
 
 
-def _progress_line(result: UnitResult, done: int, total: int) -> str:
-    posts = result.posts_in_quarter
-    marks = " ".join(result.mark(c) for c in list(result.verdicts)[:10])
-    state = "không truy cập được" if not result.reachable else f"{marks}  tin bài: {posts if posts is not None else '?'}"
-    return f"[{done}/{total}] {result.name}: {state}"
+def _stderr_console() -> Console:
+    from camthuy_audit.console import make_console
+
+    return make_console(sys.stderr)
 
 
-def _audit_and_write(config: Config, quarter: Quarter, out: Path, run_date: date) -> tuple[Path, Path]:
+def _stderr_is_terminal() -> bool:
+    return hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
+
+
+# --- run and demo ----------------------------------------------------------------------------
+
+
+async def _audit_with_progress(config: Config, quarter: Quarter, progress: RunProgress,
+                               units: Sequence[Unit] | None = None) -> list[UnitResult]:
+    from camthuy_audit.audit import audit_units
+    from camthuy_audit.fetch import Fetcher
+
+    async with Fetcher(config.crawl, resolve=config.resolve) as fetcher:
+        async def poll() -> None:
+            while True:
+                progress.tick(fetcher.requests)
+                await asyncio.sleep(0.25)
+
+        poller = asyncio.create_task(poll())
+        try:
+            return await audit_units(config, quarter, units,
+                                     on_done=lambda result: progress.unit_done(result, fetcher.requests),
+                                     fetcher=fetcher)
+        finally:
+            poller.cancel()
+            progress.tick(fetcher.requests)
+
+
+def _audit_and_write(config: Config, quarter: Quarter, out: Path, run_date: date,
+                     args: argparse.Namespace) -> tuple[Path, Path, Path]:
     from camthuy_audit.aggregate import build_notice
-    from camthuy_audit.audit import run_audit
     from camthuy_audit.render import report_dir, write_notice, write_results_json
+    from camthuy_audit.runlog import RunProgress, now_stamp
 
-    total = len(config.units)
-    done = 0
-
-    def on_done(result: UnitResult) -> None:
-        nonlocal done
-        done += 1
-        print(_progress_line(result, done, total), file=sys.stderr, flush=True)
-
-    print(f"Kiểm tra {total} cổng thông tin, quý {quarter} ...", file=sys.stderr, flush=True)
-    results = run_audit(config, quarter, on_done=on_done)
-    notice = build_notice(results, config, quarter, run_date=run_date)
     folder = report_dir(out, quarter)
+    log_path = folder / LOG_DIR / f"run-{now_stamp()}.log"
+    terminal = _stderr_is_terminal()
+    quiet, verbose = bool(getattr(args, "quiet", False)), bool(getattr(args, "verbose", False))
+    console = _stderr_console() if terminal else None
+    setup_logging(debug=bool(args.debug), verbose=verbose, quiet=quiet, plain_info=not terminal,
+                  log_file=log_path, console=console)
+    run_log = logging.getLogger("camthuy_audit.run")
+    total = len(config.units)
+    run_log.info("Bắt đầu kiểm tra %d cổng thông tin, %s, cấu hình %s", total, quarter, config.path)
+    if terminal and not quiet:
+        print(f"Kiểm tra {total} cổng thông tin, quý {quarter.roman}/{quarter.year} — nhật ký: {log_path}",
+              file=sys.stderr, flush=True)
+    with RunProgress(total, console=console, quiet=quiet, verbose=verbose) as progress:
+        results = asyncio.run(_audit_with_progress(config, quarter, progress))
+    run_log.info(progress.summary())
+    if terminal and not quiet:
+        print(progress.summary(), file=sys.stderr, flush=True)
+    notice = build_notice(results, config, quarter, run_date=run_date)
     notice_path = write_notice(notice, folder)
-    results_path = write_results_json(results, notice, config, quarter, folder,
-                                      generated_at=datetime.now(VN_TZ))
-    return notice_path, results_path
+    results_path = write_results_json(results, notice, config, quarter, folder, generated_at=datetime.now(VN_TZ))
+    run_log.info("Đã viết %s và %s", notice_path, results_path)
+    return notice_path, results_path, log_path
+
+
+def _print_outputs(notice_path: Path, results_path: Path, log_path: Path) -> None:
+    print(f"Công văn:  {notice_path}")
+    print(f"Kết quả:   {results_path}")
+    print(f"Nhật ký:   {log_path}")
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    config = _load(args.config)
+    config = load(args.config)
     quarter = _quarter(args.quarter, default_current=False)
-    notice_path, results_path = _audit_and_write(config, quarter, Path(args.out), _date(args.date))
-    print(f"Công văn:  {notice_path}")
-    print(f"Kết quả:   {results_path}")
+    _print_outputs(*_audit_and_write(config, quarter, Path(args.out), _date(args.date), args))
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from camthuy_audit.simulator import District
 
-    config = _load(args.config)
+    config = load(args.config)
     if not config.resolve:
         raise UsageError(f"{config.path}: thiếu bảng [resolve] trỏ tới huyện mô phỏng")
     quarter = _quarter(args.quarter, default_current=False)
     with District(config.resolve) as district:
         print(f"Huyện mô phỏng đang chạy trên 127.0.0.1 ({len(district.addresses)} tên máy).", file=sys.stderr)
-        notice_path, results_path = _audit_and_write(config, quarter, Path(args.out), _date(args.date))
-    print(f"Công văn:  {notice_path}")
-    print(f"Kết quả:   {results_path}")
+        paths = _audit_and_write(config, quarter, Path(args.out), _date(args.date), args)
+    _print_outputs(*paths)
     return EXIT_OK
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     from camthuy_audit.simulator import serve_forever
 
-    config = _load(args.config)
+    config = load(args.config)
     if not config.resolve:
         raise UsageError(f"{config.path}: thiếu bảng [resolve] trỏ tới huyện mô phỏng")
     serve_forever(config.resolve)
     return EXIT_OK
 
 
-def _check_target(args: argparse.Namespace) -> tuple[Config, str, str, str, tuple[str, ...]]:
-    """(config, unit id, name, url, aliases) for a unit id or a URL."""
-    target: str = args.target
-    if target.startswith(("http://", "https://")):
-        config = _load(args.config) if args.config else rules_only_config()
-        unit = next((u for u in config.units if u.url.rstrip("/") == target.rstrip("/")), None)
-        if unit is not None:
-            return config, unit.id, unit.name, unit.url, tuple(unit.aliases)
-        return config, "portal", target, target, ()
-    config = _load(args.config)
-    unit = config.find_unit(target)
-    if unit is None:
-        known = ", ".join(u.id for u in config.units)
-        raise UsageError(f"không có đơn vị {target!r} trong {config.path} (có: {known})")
-    return config, unit.id, unit.name, unit.url, tuple(unit.aliases)
+# --- check -----------------------------------------------------------------------------------
+
+
+async def _check_with_spinner(target: CheckTarget, quarter: Quarter, console: Console | None) -> UnitResult:
+    """Audit the unit; a transient spinner with the request count on ``console`` (stderr) if given."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from camthuy_audit.audit import audit_units
+    from camthuy_audit.fetch import Fetcher
+
+    config = target.config
+    async with Fetcher(config.crawl, resolve=config.resolve) as fetcher:
+        if console is None:
+            return (await audit_units(config, quarter, [target.unit], fetcher=fetcher))[0]
+        progress = Progress(SpinnerColumn(), TextColumn("{task.description}", markup=False),
+                            TextColumn("· {task.fields[requests]} yêu cầu ·"), TimeElapsedColumn(),
+                            console=console, transient=True)
+        with progress:
+            task = progress.add_task(f"Đang kiểm tra {target.unit.name} ({target.unit.url})", requests=0)
+
+            async def poll() -> None:
+                while True:
+                    progress.update(task, requests=fetcher.requests)
+                    await asyncio.sleep(0.2)
+
+            poller = asyncio.create_task(poll())
+            try:
+                return (await audit_units(config, quarter, [target.unit], fetcher=fetcher))[0]
+            finally:
+                poller.cancel()
+
+
+def _hint_command(args: argparse.Namespace, quarter: Quarter) -> str:
+    parts = ["camthuy-audit", "check", json.dumps(args.target, ensure_ascii=False) if " " in args.target
+             else args.target, "--quarter", str(quarter)]
+    if args.config:
+        parts += ["--config", args.config]
+    return " ".join(parts)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    import asyncio
+    from camthuy_audit.console import check_exit_code, explainable_ids, find_check, print_check, print_explain
 
-    from camthuy_audit.audit import decide, snapshot_url
-    from camthuy_audit.render import unit_json
-
-    config, unit_id, name, url, aliases = _check_target(args)
+    console = _stderr_console() if _stderr_is_terminal() else None
+    setup_logging(debug=bool(args.debug), verbose=bool(args.verbose), console=console)
+    explain = None
+    if args.explain:
+        explain = find_check(args.explain)
+        if explain is None:
+            raise UsageError(f"--explain: không có nội dung kiểm tra {args.explain!r} "
+                             f"(dùng số 1–10, mã hoặc tên cột: {', '.join(explainable_ids())})")
+    target = check_target(args.target, args.config)
     quarter = _quarter(args.quarter, default_current=True)
-    snapshot = asyncio.run(snapshot_url(url, config, quarter, unit_id=unit_id, aliases=aliases))
-    result = decide(snapshot, config, quarter, name=name)
+    result = asyncio.run(_check_with_spinner(target, quarter, None if args.quiet else console))
     if args.json:
-        print(json.dumps(unit_json(result), ensure_ascii=False, indent=2, default=str))
-    else:
-        print(f"{name} — {url} — quý {quarter}")
-        if not result.reachable:
-            print(f"Không truy cập được cổng: {result.unreachable_reason}")
-        for check_id, verdict in result.verdicts.items():
-            shown = verdict.count if check_id == "posts_in_quarter" and verdict.count is not None else verdict.mark
-            print(f"  {shown!s:>4}  {check_id:<32} {verdict.reason}")
-    marks = [result.mark(c) for c in list(result.verdicts)[:10]]
-    if "o" in marks:
-        return EXIT_NOT_DONE
-    if "?" in marks or result.posts_in_quarter is None:
-        return EXIT_UNKNOWN
+        from camthuy_audit.render import unit_json
+
+        sys.stdout.write(json.dumps(unit_json(result), ensure_ascii=False, indent=2, default=str) + "\n")
+        sys.stdout.flush()
+        return check_exit_code(result, target.config)
+    out = _stdout_console()
+    if explain is not None:
+        print_explain(out, result, explain, quarter, today=_today())
+        return check_exit_code(result, target.config)
+    return print_check(out, result, target.config, quarter, today=_today(), explain_hint=_hint_command(args, quarter))
+
+
+# --- units, config check, evaluate -----------------------------------------------------------
+
+
+def cmd_units(args: argparse.Namespace) -> int:
+    from camthuy_audit.console import units_table
+
+    config = load(args.config)
+    if args.json:
+        units = [{"id": u.id, "name": u.name, "url": u.url, "aliases": list(u.aliases)} for u in config.units]
+        print(json.dumps(units, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    _stdout_console().print(units_table(config.units, config.path))
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="camthuy-audit",
-        description="Kiểm tra Cổng/Trang thông tin điện tử cấp xã theo công văn 155 và lập công văn thông báo hằng quý.",
-    )
-    parser.add_argument("--debug", action="store_true", help="in chi tiết lỗi (traceback) khi có sự cố")
-    sub = parser.add_subparsers(dest="command", required=True)
+def cmd_config_check(args: argparse.Namespace) -> int:
+    from camthuy_audit.config import config_problems
+    from camthuy_audit.console import print_config_ok, print_config_problems
 
-    run = sub.add_parser("run", help="kiểm tra mọi đơn vị và viết công văn quý",
-                         description="Ví dụ: camthuy-audit run --quarter 2023-Q1 --config config/district.toml")
-    run.add_argument("--quarter", help="quý cần kiểm tra, dạng 2023-Q1 (mặc định: quý vừa kết thúc)")
-    run.add_argument("--config", help=f"tệp cấu hình huyện (mặc định: {DEFAULT_CONFIG})")
-    run.add_argument("--out", default="reports", help="thư mục kết quả (mặc định: reports)")
-    run.add_argument("--date", help="ngày lập công văn YYYY-MM-DD (mặc định: hôm nay)")
-    run.set_defaults(func=cmd_run)
+    path = config_path(args.config)
+    errors = config_problems(path)
+    console = _stdout_console()
+    if errors:
+        print_config_problems(console, errors)
+        return EXIT_USAGE
+    print_config_ok(console, load_config(path))
+    return EXIT_OK
 
-    demo = sub.add_parser("demo", help="chạy huyện mô phỏng, kiểm tra và viết báo cáo (make demo)",
-                          description="Ví dụ: camthuy-audit demo --quarter 2023-Q1 --config config/demo.toml")
-    demo.add_argument("--quarter", default="2023-Q1")
-    demo.add_argument("--config", default="config/demo.toml")
-    demo.add_argument("--out", default="reports")
-    demo.add_argument("--date", help="ngày lập công văn YYYY-MM-DD (mặc định: hôm nay)")
-    demo.set_defaults(func=cmd_demo)
 
-    simulate = sub.add_parser("simulate", help="phục vụ huyện mô phỏng trên 127.0.0.1 cho đến khi dừng (Ctrl-C)",
-                              description="Ví dụ: camthuy-audit simulate --config config/demo.toml")
-    simulate.add_argument("--config", default="config/demo.toml")
-    simulate.set_defaults(func=cmd_simulate)
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    answers = Path(args.answers)
+    if not answers.is_file():
+        raise UsageError(f"không tìm thấy tệp đáp án {answers}")
+    try:
+        from camthuy_audit.evaluate import run
+    except ImportError as exc:
+        if exc.name != "camthuy_audit.evaluate":
+            raise
+        raise UsageError("lệnh evaluate chưa có trong bản cài đặt này (thiếu camthuy_audit/evaluate.py)") from None
+    return int(run(answers, out=sys.stdout))
 
-    check = sub.add_parser("check", help="kiểm tra một đơn vị (mã, hoặc địa chỉ URL)",
-                           description="Ví dụ: camthuy-audit check https://camngoc.camthuy.thanhhoa.gov.vn/ "
-                                       "--quarter 2023-Q1 --json")
-    check.add_argument("target", help="mã đơn vị trong cấu hình (vd. camngoc) hoặc địa chỉ URL")
-    check.add_argument("--quarter", help="quý, dạng 2023-Q1 (mặc định: quý hiện tại)")
-    check.add_argument("--config", help="tệp cấu hình huyện (không cần khi kiểm tra một URL)")
-    check.add_argument("--json", action="store_true", help="chỉ in JSON kết quả ra stdout")
-    check.set_defaults(func=cmd_check)
+
+# --- the parser ------------------------------------------------------------------------------
+
+_EXIT_CODES = """\
+Mã thoát (exit code):
+  0  mọi nội dung Phụ lục 1 là "x" (hoặc lệnh chạy xong)
+  1  có ít nhất một nội dung "o" (chưa thực hiện)
+  2  lỗi cách dùng hoặc lỗi cấu hình (thông báo nêu tệp và khóa sai)
+  3  không có "o" nhưng có nội dung "?" (không kiểm tra được) hoặc chưa đếm được số tin bài
+  4  lỗi của chính công cụ (chạy lại với --debug và báo cho người quản trị)"""
+
+_MAIN_DESCRIPTION = """\
+Kiểm tra Cổng/Trang thông tin điện tử của UBND các xã, thị trấn theo công văn 155/UBND-VHTT
+và lập công văn thông báo hằng quý (kèm Phụ lục 1 và Phụ lục 2)."""
+
+_MAIN_EPILOG = f"""\
+Ví dụ:
+  camthuy-audit check camngoc --quarter 2023-Q1          kiểm tra lại một xã
+  camthuy-audit check "Cẩm Ngọc"                          theo tên (có hay không dấu đều được)
+  camthuy-audit check https://camngoc.camthuy.thanhhoa.gov.vn/ --json
+  camthuy-audit run --quarter 2023-Q1                     kiểm tra cả huyện, viết công văn quý
+  camthuy-audit units                                     danh sách đơn vị trong cấu hình
+  camthuy-audit config check                              kiểm tra các tệp cấu hình
+
+Mỗi lệnh có hướng dẫn riêng: camthuy-audit LỆNH --help
+
+{_EXIT_CODES}"""
+
+
+def _sub(sub: argparse._SubParsersAction, name: str, *, help: str, description: str, examples: str,
+         parents: Sequence[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name, help=help, description=textwrap.fill(description, width=90, break_on_hyphens=False), epilog=examples, parents=list(parents),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     return parser
 
 
+def build_parser() -> argparse.ArgumentParser:
+    _argparse_vietnamese()
+    parser = Parser(prog="camthuy-audit", description=_MAIN_DESCRIPTION, epilog=_MAIN_EPILOG,
+                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--debug", action="store_true", help="in chi tiết lỗi kỹ thuật (traceback) khi có sự cố")
+    common = Parser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="in chi tiết lỗi kỹ thuật (traceback) khi có sự cố")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH", parser_class=Parser,
+                                title="các lệnh")
+
+    check = _sub(sub, "check", parents=[common], help="kiểm tra ngay một đơn vị (theo mã, tên hoặc địa chỉ URL)",
+                 description="Kiểm tra một Cổng/Trang thông tin điện tử và in bảng 10 nội dung của Phụ lục 1 "
+                             "(x / o / ?) kèm lý do, số tin bài trong quý, banner và chuyên mục quá thời gian "
+                             "tuyên truyền. Bên cạnh mỗi \"o\" là cách khắc phục.",
+                 examples="Ví dụ:\n"
+                          "  camthuy-audit check camngoc --quarter 2023-Q1 --config config/demo.toml\n"
+                          "  camthuy-audit check \"Cẩm Ngọc\"            (hoặc: \"cam ngoc\", \"UBND xã Cẩm Ngọc\")\n"
+                          "  camthuy-audit check https://camngoc.camthuy.thanhhoa.gov.vn/ --quarter 2023-Q1 --json\n"
+                          "  camthuy-audit check camngoc --explain main_menu   (bằng chứng đầy đủ của một nội dung)\n\n"
+                          + _EXIT_CODES)
+    check.add_argument("target", metavar="ĐƠN_VỊ",
+                       help="mã đơn vị (vd. camngoc), tên đơn vị có hoặc không dấu (vd. \"Cẩm Ngọc\", \"cam ngoc\"), "
+                            "hoặc địa chỉ URL của cổng (không cần tệp cấu hình)")
+    check.add_argument("--quarter", metavar="QUÝ",
+                       help="quý cần kiểm tra, dạng 2023-Q1 (mặc định: quý hiện tại, tính đến hôm nay)")
+    check.add_argument("--config", metavar="TỆP",
+                       help=f"tệp cấu hình huyện (mặc định: {DEFAULT_CONFIG}; không cần khi kiểm tra một URL)")
+    shown = check.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true",
+                       help="chỉ in kết quả dạng JSON ra stdout (cho chương trình khác đọc)")
+    shown.add_argument("--explain", metavar="NỘI_DUNG",
+                       help="in đầy đủ bằng chứng của một nội dung: số thứ tự 1–10, mã (vd. main_menu) "
+                            "hoặc tên cột (vd. \"Lịch tiếp công dân\")")
+    noise = check.add_mutually_exclusive_group()
+    noise.add_argument("--quiet", "-q", action="store_true", help="không hiện tiến trình khi đang kiểm tra")
+    noise.add_argument("--verbose", "-v", action="store_true", help="in thêm nhật ký chi tiết ra stderr")
+    check.set_defaults(func=cmd_check)
+
+    run = _sub(sub, "run", parents=[common], help="kiểm tra mọi đơn vị và viết công văn quý",
+               description="Kiểm tra mọi đơn vị trong cấu hình rồi viết công văn thông báo (notice.html) và "
+                           "kết quả chi tiết (results.json) vào THƯ_MỤC/QUÝ/. Trên màn hình: tiến trình "
+                           "(số đơn vị xong, số yêu cầu, lỗi, thời gian còn lại); khi chạy không có màn hình "
+                           "(cron): mỗi đơn vị một dòng nhật ký. Mỗi lần chạy ghi một tệp nhật ký "
+                           "THƯ_MỤC/QUÝ/logs/run-NĂMTHÁNGNGÀY-GIỜPHÚTGIÂY.log.",
+               examples="Ví dụ:\n"
+                        "  camthuy-audit run --quarter 2023-Q1\n"
+                        "  camthuy-audit run --quarter 2023-Q1 --config config/district.toml --out reports "
+                        "--date 2023-04-12\n"
+                        "  camthuy-audit run --quiet     (cron: chỉ in cảnh báo, lỗi và đường dẫn kết quả)")
+    run.add_argument("--quarter", metavar="QUÝ", help="quý cần kiểm tra, dạng 2023-Q1 (mặc định: quý vừa kết thúc)")
+    run.add_argument("--config", metavar="TỆP", help=f"tệp cấu hình huyện (mặc định: {DEFAULT_CONFIG})")
+    run.add_argument("--out", metavar="THƯ_MỤC", default="reports", help="thư mục kết quả (mặc định: reports)")
+    run.add_argument("--date", metavar="NGÀY", help="ngày lập công văn YYYY-MM-DD (mặc định: hôm nay)")
+    noise = run.add_mutually_exclusive_group()
+    noise.add_argument("--quiet", "-q", action="store_true",
+                       help="không hiện tiến trình, chỉ cảnh báo, lỗi và đường dẫn kết quả")
+    noise.add_argument("--verbose", "-v", action="store_true",
+                       help="in thêm chi tiết (từng trang không tải được) ra stderr")
+    run.set_defaults(func=cmd_run)
+
+    units = _sub(sub, "units", parents=[common], help="liệt kê các đơn vị trong cấu hình",
+                 description="Liệt kê các đơn vị được kiểm tra (theo thứ tự Phụ lục 1): mã, tên, địa chỉ, "
+                             "tên miền khác.",
+                 examples="Ví dụ:\n  camthuy-audit units\n  camthuy-audit units --config config/demo.toml --json")
+    units.add_argument("--config", metavar="TỆP", help=f"tệp cấu hình huyện (mặc định: {DEFAULT_CONFIG})")
+    units.add_argument("--json", action="store_true", help="in danh sách dạng JSON")
+    units.set_defaults(func=cmd_units)
+
+    config = _sub(sub, "config", parents=[common], help="các lệnh về tệp cấu hình (config check)",
+                  description="Các lệnh về tệp cấu hình.",
+                  examples="Ví dụ:\n  camthuy-audit config check --config config/district.toml")
+    config_sub = config.add_subparsers(dest="config_command", required=True, metavar="LỆNH",
+                                       parser_class=Parser, title="các lệnh")
+    config_check = _sub(config_sub, "check", parents=[common],
+                        help="kiểm tra tệp cấu hình huyện, tệp quy tắc và tệp điều chỉnh",
+                        description="Kiểm tra tệp cấu hình huyện và các tệp rules.toml, overrides.toml mà nó "
+                                    "trỏ tới; báo MỌI lỗi cùng lúc (tệp và khóa sai). Mã thoát 2 nếu có lỗi.",
+                        examples="Ví dụ:\n  camthuy-audit config check\n"
+                                 "  camthuy-audit config check --config config/demo.toml")
+    config_check.add_argument("--config", metavar="TỆP", help=f"tệp cấu hình huyện (mặc định: {DEFAULT_CONFIG})")
+    config_check.set_defaults(func=cmd_config_check)
+
+    evaluate = _sub(sub, "evaluate", parents=[common], help="so kết quả với một bộ đáp án đã gán nhãn",
+                    description="So kết quả kiểm tra với bộ đáp án (định dạng trong answer-key.md) và in độ "
+                                "chính xác của từng nội dung.",
+                    examples="Ví dụ:\n  camthuy-audit evaluate answers.json")
+    evaluate.add_argument("answers", metavar="TỆP_ĐÁP_ÁN", help="tệp đáp án JSON")
+    evaluate.set_defaults(func=cmd_evaluate)
+
+    simulate = _sub(sub, "simulate", parents=[common],
+                    help="chạy huyện mô phỏng trên 127.0.0.1 cho đến khi dừng (Ctrl-C)",
+                    description="Phục vụ 17 cổng thông tin mô phỏng trên các cổng 127.0.0.1 mà bảng [resolve] "
+                                "của tệp cấu hình nêu, cho đến khi bấm Ctrl-C.",
+                    examples="Ví dụ:\n  camthuy-audit simulate --config config/demo.toml\n"
+                             "  (ở cửa sổ khác) camthuy-audit check camngoc --config config/demo.toml "
+                             "--quarter 2023-Q1")
+    simulate.add_argument("--config", metavar="TỆP", default="config/demo.toml",
+                          help="tệp cấu hình có bảng [resolve] (mặc định: config/demo.toml)")
+    simulate.set_defaults(func=cmd_simulate)
+
+    demo = _sub(sub, "demo", parents=[common], help="chạy thử trên huyện mô phỏng và viết báo cáo (make demo)",
+                description="Chạy huyện mô phỏng, kiểm tra mọi đơn vị, viết công văn và kết quả, rồi dừng.",
+                examples="Ví dụ:\n  camthuy-audit demo --quarter 2023-Q1 --config config/demo.toml --out reports")
+    demo.add_argument("--quarter", metavar="QUÝ", default="2023-Q1", help="quý (mặc định: 2023-Q1)")
+    demo.add_argument("--config", metavar="TỆP", default="config/demo.toml",
+                      help="tệp cấu hình (mặc định: config/demo.toml)")
+    demo.add_argument("--out", metavar="THƯ_MỤC", default="reports", help="thư mục kết quả (mặc định: reports)")
+    demo.add_argument("--date", metavar="NGÀY", help="ngày lập công văn YYYY-MM-DD (mặc định: hôm nay)")
+    noise = demo.add_mutually_exclusive_group()
+    noise.add_argument("--quiet", "-q", action="store_true", help="không hiện tiến trình")
+    noise.add_argument("--verbose", "-v", action="store_true", help="in thêm chi tiết ra stderr")
+    demo.set_defaults(func=cmd_demo)
+    return parser
+
+
+def _utf8_streams() -> None:
+    """Never crash on a terminal or a pipe that cannot show Vietnamese: replace what it cannot encode."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
     parser = build_parser()
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2), already printed
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    debug = bool(getattr(args, "debug", False))
+    args.debug = debug
     try:
         return int(args.func(args))
-    except (UsageError, ConfigError) as exc:
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        if args.command != "config":
+            config_file = getattr(args, "config", None) or DEFAULT_CONFIG
+            print(f"Xem mọi lỗi cấu hình cùng lúc: camthuy-audit config check --config {config_file}",
+                  file=sys.stderr)
+        return EXIT_USAGE
+    except UsageError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130
     except Exception as exc:
-        if args.debug:
+        if debug:
             raise
-        print(f"Lỗi không mong đợi: {type(exc).__name__}: {exc} (chạy lại với --debug để xem chi tiết)",
-              file=sys.stderr)
-        return 1
+        log.debug("unexpected error", exc_info=True)
+        print(f"Lỗi không mong đợi (lỗi của công cụ): {type(exc).__name__}: {exc} "
+              "(chạy lại với --debug để xem chi tiết)", file=sys.stderr)
+        return EXIT_INTERNAL
+    finally:
+        teardown_logging()

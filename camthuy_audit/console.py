@@ -1,33 +1,21 @@
-"""Terminal output for clerks: the one-unit check, the unit list, config problems, run progress.
+"""Terminal output for clerks: the one-unit check and its evidence, the unit list, config problems.
 
 Everything shown to staff is Vietnamese; everything that comes from a portal or a config file is
 printed as plain text (never parsed as rich markup). Progress and logs go to stderr, results to
-stdout, so ``check --json`` keeps stdout for the JSON alone.
+stdout, so ``check --json`` keeps stdout for the JSON alone (run progress: ``runlog``).
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import re
-import time
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
 from rich.panel import Panel
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 from rich.text import Text
 
@@ -36,6 +24,7 @@ from camthuy_audit.config import Config, ConfigError, Unit
 from camthuy_audit.models import Evidence, Finding, Mark, UnitResult, Verdict
 from camthuy_audit.quarter import VN_TZ, Quarter
 from camthuy_audit.rules import APPENDIX1_IDS, RULES, RuleMeta
+from camthuy_audit.vntext import fold
 
 POSTS_ID = "posts_in_quarter"
 FINDINGS = (
@@ -154,6 +143,18 @@ def _unreachable_panel(result: UnitResult) -> Panel:
     return Panel(body, title="Cổng không truy cập được", border_style="yellow")
 
 
+UNREACHABLE = "Không truy cập được cổng thông tin"
+
+
+def _reason(result: UnitResult, verdict: Verdict | None) -> str:
+    """The verdict's one-line reason; short when the whole portal was unreachable (said once above)."""
+    if verdict is None:
+        return "Không có kết quả"
+    if not result.reachable and verdict.override is None:
+        return UNREACHABLE
+    return verdict.reason
+
+
 def check_table(result: UnitResult, config: Config) -> Table:
     """The ten Appendix 1 checks: column label, x / o / ?, one-line reason (and how to fix an "o")."""
     table = Table(title="Phụ lục 1 — các nội dung theo công văn 155", title_justify="left",
@@ -170,7 +171,7 @@ def check_table(result: UnitResult, config: Config) -> Table:
             continue
         verdict = result.verdicts.get(check_id)
         mark = unit_mark(result, check_id)
-        reason = Text(verdict.reason if verdict else "Không có kết quả")
+        reason = Text(_reason(result, verdict))
         reason.append(_override_text(verdict), style="magenta")
         rule = meta(check_id)
         if mark == "o" and rule is not None:
@@ -194,7 +195,7 @@ def _posts_lines(result: UnitResult, config: Config) -> Text:
         return line
     if count is None:
         line.append("?", style=MARK_STYLE["?"])
-        line.append(f" — {verdict.reason if verdict else 'không đếm được'}")
+        line.append(f" — {_reason(result, verdict)}")
         return line
     line.append(str(count), style="bold")
     dates = post_dates(verdict)
@@ -209,11 +210,12 @@ def _posts_lines(result: UnitResult, config: Config) -> Text:
 
 
 def _finding_text(finding: Finding) -> str:
+    """The finding's label and note, its URL on the next line."""
     text = finding.label
     if finding.note and finding.note != finding.label:
         text += f" — {finding.note}"
     url = finding.link_url or finding.url
-    return text + (f"  <{url}>" if url else "")
+    return text + (f"\n    {url}" if url else "")
 
 
 def _findings_lines(result: UnitResult, config: Config) -> list[Text]:
@@ -236,7 +238,7 @@ def _findings_lines(result: UnitResult, config: Config) -> list[Text]:
                 line.append(rule.how_to_fix)
         elif unit_mark(result, check_id) == "?":
             line.append("?", style=MARK_STYLE["?"])
-            line.append(f" — {verdict.reason if verdict else 'không kiểm tra được'}")
+            line.append(f" — {_reason(result, verdict)}")
         else:
             line.append("không có", style="green")
         lines.append(line)
@@ -258,7 +260,10 @@ def _conclusion(result: UnitResult, config: Config, code: int) -> Text:
     failed = [column_label(c) for c in checked_ids(config) if unit_mark(result, c) == "o"]
     unknown = [column_label(c) for c in checked_ids(config) if unit_mark(result, c) == "?"]
     line = Text("Kết luận: ", style="bold")
-    if code == 1:
+    if not result.reachable and code == 3:
+        line.append("không truy cập được cổng thông tin — không kiểm tra được nội dung nào (“?”).",
+                    style="bold yellow")
+    elif code == 1:
         line.append(f"chưa thực hiện {len(failed)} nội dung (o): ", style="bold red")
         line.append("; ".join(failed))
     elif code == 3:
@@ -292,8 +297,19 @@ def print_check(console: Console, result: UnitResult, config: Config, quarter: Q
         console.print(errors)
     console.print()
     console.print(_conclusion(result, config, code))
-    console.print(Text(f"Xem đầy đủ bằng chứng của một nội dung: {explain_hint}", style="dim"))
+    console.print(Text(f"Xem đầy đủ bằng chứng của một nội dung: {explain_hint} --explain "
+                       f"{example_check(result, config)}", style="dim"), soft_wrap=True)
     return code
+
+
+def example_check(result: UnitResult, config: Config) -> str:
+    """The check most worth explaining: the first "o", else the first "?", else the first check."""
+    ids = checked_ids(config) or list(APPENDIX1_IDS)
+    for wanted in ("o", "?"):
+        found = next((c for c in ids if unit_mark(result, c) == wanted), None)
+        if found:
+            return found
+    return ids[0]
 
 
 # --- --explain -------------------------------------------------------------------------------
@@ -305,8 +321,6 @@ def explainable_ids() -> list[str]:
 
 def find_check(text: str) -> str | None:
     """A check id from its id, its number in Appendix 1 (1-10), or its column label (accents optional)."""
-    from camthuy_audit.vntext import fold
-
     wanted = text.strip()
     if wanted in _META:
         return wanted
@@ -376,15 +390,18 @@ def print_explain(console: Console, result: UnitResult, check_id: str, quarter: 
 
 
 def units_table(units: Sequence[Unit], source: Path | None) -> Table:
+    """The configured units in Appendix 1 order; other host names (aliases) under the address."""
     table = Table(title=f"{len(units)} đơn vị trong {source}" if source else f"{len(units)} đơn vị",
                   title_justify="left")
-    table.add_column("STT", justify="right", no_wrap=True)
-    table.add_column("Mã (id)", no_wrap=True, style="bold")
-    table.add_column("Tên đơn vị")
-    table.add_column("Địa chỉ", overflow="fold", style="cyan")
-    table.add_column("Tên miền khác (aliases)", overflow="fold")
+    table.add_column("STT", justify="right", min_width=3)
+    table.add_column("Mã (id)", style="bold", min_width=max((len(u.id) for u in units), default=2))
+    table.add_column("Tên đơn vị", min_width=12)
+    table.add_column("Địa chỉ (và tên miền khác)", overflow="fold", min_width=20)
     for number, unit in enumerate(units, start=1):
-        table.add_row(str(number), unit.id, unit.name, unit.url, "\n".join(unit.aliases))
+        address = Text(unit.url, style="cyan")
+        for alias in unit.aliases:
+            address.append(f"\n{alias}", style="dim")
+        table.add_row(str(number), unit.id, unit.name, address)
     return table
 
 
@@ -410,127 +427,3 @@ def print_config_ok(console: Console, config: Config) -> None:
         console.print(f"  ✓ {overrides}: {len(config.overrides)} điều chỉnh thủ công")
     else:
         console.print(f"  ✓ {overrides}: không có tệp (không có điều chỉnh thủ công)")
-
-
-# --- logging and run progress ----------------------------------------------------------------
-
-RUN_LOG = "camthuy_audit.run"
-
-
-class ShortFormatter(logging.Formatter):
-    """Log lines without tracebacks (those are for --debug and the log file only)."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        if record.exc_info:
-            exc = record.exc_info[1]
-            record = logging.makeLogRecord(record.__dict__)
-            record.msg = f"{record.getMessage()}: {type(exc).__name__}: {exc}"
-            record.args = None
-            record.exc_info = None
-            record.exc_text = None
-        return super().format(record)
-
-
-class NotRunLines(logging.Filter):
-    """Keeps the per-unit run lines out of a handler (the progress display prints its own)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.name.startswith(RUN_LOG)
-
-
-def unit_line(result: UnitResult, done: int, total: int) -> str:
-    """One plain line per audited unit (cron output and the log file)."""
-    if not result.reachable:
-        state = f"không truy cập được ({result.unreachable_reason})"
-    else:
-        posts = unit_posts(result)
-        state = f"{appendix1_row(result)}  tin bài: {posts if posts is not None else '?'}"
-    return f"[{done}/{total}] {result.name} ({result.unit_id}): {state}  trang: {result.pages_fetched}, lỗi: {len(result.errors)}"
-
-
-@dataclass
-class RunCounters:
-    total: int
-    done: int = 0
-    requests: int = 0
-    errors: int = 0
-    unreachable: int = 0
-
-
-class RunProgress:
-    """Progress of a quarterly run: rich on a terminal, plain log lines otherwise (cron)."""
-
-    def __init__(self, total: int, *, console: Console | None, quiet: bool, heartbeat: float = 60.0) -> None:
-        self.counters = RunCounters(total=total)
-        self.log = logging.getLogger(RUN_LOG)
-        self.quiet = quiet
-        self.heartbeat = heartbeat
-        self._last_beat = time.monotonic()
-        self._progress: Progress | None = None
-        self._task = None
-        if console is not None and not quiet:
-            self._progress = Progress(
-                SpinnerColumn(),
-                TextColumn("[bold]{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("đơn vị · {task.fields[requests]} yêu cầu · {task.fields[errors]} lỗi · đã chạy"),
-                TimeElapsedColumn(),
-                TextColumn("· còn khoảng"),
-                TimeRemainingColumn(),
-                console=console,
-                transient=False,
-            )
-
-    def __enter__(self) -> RunProgress:
-        if self._progress is not None:
-            self._progress.start()
-            self._task = self._progress.add_task("Đang kiểm tra", total=self.counters.total,
-                                                 requests=0, errors=0)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._refresh()
-            self._progress.stop()
-
-    def _refresh(self) -> None:
-        if self._progress is not None and self._task is not None:
-            c = self.counters
-            self._progress.update(self._task, completed=c.done, requests=c.requests, errors=c.errors)
-
-    def tick(self, requests: int) -> None:
-        """Called a few times a second with the fetcher's request count."""
-        self.counters.requests = requests
-        self._refresh()
-        now = time.monotonic()
-        if self._progress is None and now - self._last_beat >= self.heartbeat:
-            self._last_beat = now
-            c = self.counters
-            self.log.info("đang chạy: %d/%d đơn vị xong, %d yêu cầu, %d lỗi", c.done, c.total, c.requests, c.errors)
-
-    def unit_done(self, result: UnitResult, requests: int) -> None:
-        c = self.counters
-        c.done += 1
-        c.requests = requests
-        c.errors += len(result.errors)
-        c.unreachable += 0 if result.reachable else 1
-        line = unit_line(result, c.done, c.total)
-        self.log.info(line)
-        for error in result.errors:
-            self.log.debug("  %s: %s — %s", result.unit_id, error.url, error.message)
-        if self._progress is not None:
-            style = "yellow" if not result.reachable else ""
-            self._progress.console.print(Text(line, style=style))
-        self._refresh()
-
-    def summary(self) -> str:
-        c = self.counters
-        text = f"Xong {c.done}/{c.total} đơn vị: {c.requests} yêu cầu, {c.errors} lỗi tải trang"
-        if c.unreachable:
-            text += f", {c.unreachable} cổng không truy cập được"
-        return text
-
-
-def now_stamp() -> str:
-    return datetime.now(VN_TZ).strftime("%Y%m%d-%H%M%S")

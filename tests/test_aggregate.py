@@ -177,7 +177,7 @@ def test_header_and_closing() -> None:
     h = notice.header
     assert h.issuer_parent == "ỦY BAN NHÂN DÂN" and h.issuer_name == "HUYỆN CẨM THỦY"
     assert h.number_line == "Số:      /UBND-VHTT"
-    assert h.subject == "V/v báo cáo thực hiện hoạt động Công/Trang thông tin điện tử quý I của UBND cấp xã."
+    assert h.subject == "V/v báo cáo thực hiện hoạt động Cổng/Trang thông tin điện tử quý I của UBND cấp xã."
     assert h.place_date == "Cẩm Thủy, ngày      tháng 4 năm 2023"
     assert h.addressee == "Kính gửi: UBND các xã, thị trấn."
     assert notice.recipients == ["- Như trên;", "- Lưu: VT, VH-TT."]

@@ -1,0 +1,105 @@
+"""Configuration mistakes: exit 2 with the file and the key named; `config check` reports them all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .helpers import CONFIG_DIR, district_text_with, toml_string
+
+MISSPELLED = {'name = "UBND xã Cẩm Giang"': 'nmae = "UBND xã Cẩm Giang"'}
+BAD_URL = {'url = "https://camquy.camthuy.thanhhoa.gov.vn/"': 'url = "htps://camquy camthuy"'}
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_misspelled_key_exits_2_naming_file_and_key(camthuy, tmp_path: Path) -> None:
+    config = write(tmp_path, "district.toml", district_text_with(MISSPELLED))
+    result = camthuy("check", "camngoc", "--config", str(config), "--quarter", "2023-Q1")
+    assert result.code == 2
+    assert str(config) in result.err
+    assert "nmae" in result.err and "“name”" in result.err  # the misspelling and the key it should be
+    assert 'units[2] (id = "camgiang")' in result.err
+    assert "config check" in result.err
+    assert "Traceback" not in result.err
+    assert result.out == ""
+
+
+def test_bad_url_in_config_exits_2(camthuy, tmp_path: Path) -> None:
+    config = write(tmp_path, "district.toml", district_text_with(BAD_URL))
+    result = camthuy("run", "--config", str(config), "--quarter", "2023-Q1", "--out", str(tmp_path / "r"))
+    assert result.code == 2
+    assert str(config) in result.err
+    assert 'units[4] (id = "camquy").url' in result.err
+    assert "htps://camquy camthuy" in result.err
+    assert not (tmp_path / "r").exists()
+
+
+def test_bad_url_argument_exits_2(camthuy) -> None:
+    for bad in ("htp://camngoc.gov.vn/", "http://", "http://cam ngoc.gov.vn/", "http://host:99999/"):
+        result = camthuy("check", bad, "--quarter", "2023-Q1")
+        assert result.code == 2, bad
+        assert "địa chỉ không hợp lệ" in result.err
+        assert "Traceback" not in result.err
+
+
+def test_bad_quarter_exits_2(camthuy) -> None:
+    result = camthuy("check", "http://127.0.0.1:9/", "--quarter", "2023-Q5")
+    assert result.code == 2
+    assert "--quarter" in result.err
+
+
+def test_missing_config_file_exits_2(camthuy, tmp_path: Path) -> None:
+    result = camthuy("units", "--config", str(tmp_path / "nothing.toml"))
+    assert result.code == 2
+    assert "nothing.toml" in result.err
+
+
+def test_config_check_reports_three_mistakes_in_three_files_at_once(camthuy, tmp_path: Path) -> None:
+    rules = (CONFIG_DIR / "rules.toml").read_text(encoding="utf-8")
+    assert "few_posts_threshold = 30" in rules
+    write(tmp_path, "rules.toml", rules.replace("few_posts_threshold = 30", "few_post_threshold = 30", 1))
+    write(tmp_path, "overrides.toml", '[[overrides]]\nunit = "camngok"\ncheck = "main_menu"\nmark = "x"\n'
+                                      'reason = "đã kiểm tra thủ công"\nby = "Nguyễn Văn A"\n')
+    district = district_text_with(MISSPELLED)
+    district = district.replace(f"rules = {toml_string(str(CONFIG_DIR / 'rules.toml'))}", 'rules = "rules.toml"')
+    district = district.replace(f"overrides = {toml_string(str(CONFIG_DIR / 'overrides.toml'))}",
+                                'overrides = "overrides.toml"')
+    config = write(tmp_path, "district.toml", district)
+
+    result = camthuy("config", "check", "--config", str(config))
+    assert result.code == 2
+    out = result.out
+    assert "3 lỗi trong 3 tệp" in out
+    assert str(tmp_path / "district.toml") in out and "nmae" in out
+    assert str(tmp_path / "rules.toml") in out and "few_post_threshold" in out and "few_posts_threshold" in out
+    assert str(tmp_path / "overrides.toml") in out and "camngok" in out
+
+
+def test_config_check_reports_every_problem_of_one_file(camthuy, tmp_path: Path) -> None:
+    config = write(tmp_path, "district.toml", district_text_with({**MISSPELLED, **BAD_URL}))
+    result = camthuy("config", "check", "--config", str(config))
+    assert result.code == 2
+    assert "nmae" in result.out and "htps://camquy camthuy" in result.out
+
+
+def test_config_check_of_an_unknown_check_in_overrides(camthuy, tmp_path: Path) -> None:
+    write(tmp_path, "overrides.toml", '[[overrides]]\nunit = "camngoc"\ncheck = "main_menuu"\nmark = "x"\n'
+                                      'reason = "r"\nby = "b"\n')
+    district = district_text_with({}).replace(
+        f"overrides = {toml_string(str(CONFIG_DIR / 'overrides.toml'))}", 'overrides = "overrides.toml"')
+    config = write(tmp_path, "district.toml", district)
+    result = camthuy("config", "check", "--config", str(config))
+    assert result.code == 2
+    assert "overrides[1].check" in result.out and "main_menuu" in result.out
+
+
+def test_config_check_of_the_shipped_configs_passes(camthuy) -> None:
+    for name in ("district.toml", "demo.toml"):
+        result = camthuy("config", "check", "--config", str(CONFIG_DIR / name))
+        assert result.code == 0, result.out
+        assert "Cấu hình hợp lệ" in result.out
+        assert "17 đơn vị" in result.out
