@@ -102,7 +102,11 @@ def next_page(root: LexborNode, page_url: str) -> str | None:
 
 
 def _signature(node: LexborNode) -> tuple[str, str]:
-    return node.tag or "", " ".join(sorted((node.attributes.get("class") or "").split()))
+    """Tag and class words, without per-item words ("post-121", "item-3", "odd"/"even")."""
+    words = (node.attributes.get("class") or "").split()
+    shared = sorted(w for w in words if not any(c.isdigit() for c in w) and w not in ("odd", "even", "first",
+                                                                                     "last", "active"))
+    return node.tag or "", " ".join(shared)
 
 
 def _item_of(anchor: LexborNode, root: LexborNode, urls_in: Callable[[LexborNode], int]) -> LexborNode | None:
