@@ -7,12 +7,15 @@ count that could not be completed is marked incomplete with the reason.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import io
+import logging
+import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import imagesize
 
@@ -25,6 +28,8 @@ from camthuy_audit.fetch import Fetcher, Page, host_of
 from camthuy_audit.models import Banner, FetchError, Link, PortalSnapshot, Post, PostScan, SectionPage
 from camthuy_audit.quarter import VN_TZ, Quarter
 from camthuy_audit.vntext import Matcher
+
+log = logging.getLogger(__name__)
 
 _WHERE_RANK = {"menu": 0, "side": 1, "page": 2, "top": 3, "footer": 4}
 _MAX_LISTING_PAGES = 300
@@ -42,6 +47,8 @@ class Target:
     unit_id: str
     url: str
     aliases: tuple[str, ...] = ()
+    ignore_robots: bool = False   # per-unit switches from config (logged, noted in the session)
+    insecure_tls: bool = False
 
     @property
     def hosts(self) -> frozenset[str]:
@@ -49,9 +56,42 @@ class Target:
         return frozenset(hosts | {f"www.{h}" for h in hosts} | {h.removeprefix("www.") for h in hosts})
 
 
+# Query and path parameters that carry a session, not content: stripped from canonical URLs.
+_SESSION_PARAMS = frozenset({"jsessionid", "phpsessid", "aspsessionid", "cfid", "cftoken", "zenid", "oscsid"})
+# Generic names ("sid") are a session only with a token-like value: "?sid=12" may well be a story id.
+_MAYBE_SESSION_PARAMS = frozenset({"sid", "sessionid", "session_id", "session", "sess", "s"})
+_TOKEN = re.compile(r"^[0-9A-Za-z_-]{16,}$")
+_PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/?#;]*", re.IGNORECASE)
+_MAX_REPEATED_PAGES = 30   # pages whose content repeats another URL's, before the portal is a trap
+ImageHead = bytes          # the first bytes of an image (PortalSession.bytes is a counter)
+
+
+def _is_session_param(pair: str) -> bool:
+    name, _, value = pair.partition("=")
+    name = unquote(name).strip().lower()
+    if name in _SESSION_PARAMS or name.startswith("aspsessionid"):
+        return True
+    return name in _MAYBE_SESSION_PARAMS and bool(_TOKEN.match(unquote(value)))
+
+
+def strip_session(path: str, query: str) -> tuple[str, str]:
+    """Path and query without session ids (``;jsessionid=…``, ``PHPSESSID=…``, token-like ``sid=…``)."""
+    path = _PATH_SESSION.sub("", path)
+    if query:
+        pairs = query.split("&")
+        kept = [p for p in pairs if p and not _is_session_param(p)]
+        if len(kept) != len(pairs):
+            query = "&".join(kept)
+    return path, query
+
+
 @dataclass
 class PortalSession:
-    """One portal's crawl: page cap, time budget, canonical URLs, recorded errors."""
+    """One portal's crawl: page cap, time budget, canonical URLs, recorded errors.
+
+    Every page of the portal goes through :meth:`page`: past the page cap or the time budget it is
+    refused, and ``cut_short`` says why (the post count then is unknown, never a lower number).
+    """
 
     target: Target
     fetcher: Fetcher
@@ -61,34 +101,89 @@ class PortalSession:
     bytes: int = 0
     errors: list[FetchError] = field(default_factory=list)
     cut_short: str | None = None
+    notes: list[str] = field(default_factory=list)  # config switches used for this unit, for the report
+    repeated: int = 0                                # pages whose content another URL already gave
+    _digests: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.fetcher.register_portal(self.target.hosts, insecure_tls=self.target.insecure_tls)
+        if self.target.ignore_robots:
+            self.notes.append("Không áp dụng robots.txt của cổng theo cấu hình (ignore_robots = true)")
+            log.warning("%s: robots.txt ignored by configuration (ignore_robots = true)", self.target.unit_id)
+        if self.target.insecure_tls:
+            self.notes.append("Không kiểm tra chứng chỉ TLS của cổng theo cấu hình (insecure_tls = true)")
+            log.warning("%s: TLS certificates not verified by configuration (insecure_tls = true)",
+                        self.target.unit_id)
 
     def is_own(self, url: str) -> bool:
         return host_of(url) in self.target.hosts
 
     def canonical(self, url: str) -> str:
-        """Aliases mapped to the main host and scheme; no fragment; no trailing index page."""
+        """Aliases mapped to the main host and scheme; no fragment; no session ids."""
         main = urlsplit(self.target.url)
         parts = urlsplit(url)
-        path = parts.path or "/"
+        path, query = strip_session(parts.path or "/", parts.query)
         if self.is_own(url):
-            return urlunsplit((main.scheme, main.netloc, path, parts.query, ""))
-        return urlunsplit((parts.scheme, parts.netloc.lower(), path, parts.query, ""))
+            return urlunsplit((main.scheme, main.netloc, path or "/", query, ""))
+        return urlunsplit((parts.scheme, parts.netloc.lower(), path or "/", query, ""))
 
-    async def page(self, url: str) -> Page | FetchError:
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def _refusal(self, url: str) -> FetchError | None:
         if self.pages >= self.settings.max_pages:
             self.cut_short = f"đạt giới hạn {self.settings.max_pages} trang cho một cổng"
-            return FetchError(url=url, kind="budget", message=self.cut_short)
-        if time.monotonic() - self.started > self.settings.portal_budget:
+        elif self.elapsed() >= self.settings.portal_budget:
+            self.cut_short = f"hết thời gian {self.settings.portal_budget:g} giây cho một cổng"
+        elif self.repeated > _MAX_REPEATED_PAGES:
+            self.cut_short = f"quá {_MAX_REPEATED_PAGES} trang trùng nội dung với trang khác (bẫy thu thập)"
+        else:
+            return None
+        return FetchError(url=url, kind="budget", message=self.cut_short)
+
+    async def _in_budget(self, fetch: Awaitable[Page | FetchError], url: str) -> Page | FetchError:
+        """The fetch, stopped when the portal's time budget runs out."""
+        try:
+            return await asyncio.wait_for(fetch, max(0.0, self.settings.portal_budget - self.elapsed()))
+        except TimeoutError:
             self.cut_short = f"hết thời gian {self.settings.portal_budget:g} giây cho một cổng"
             return FetchError(url=url, kind="budget", message=self.cut_short)
+
+    async def page(self, url: str, *, accept: str = "html") -> Page | FetchError:
+        """A page of the portal (``accept="feed"`` for RSS/XML), within its caps and budget."""
+        refused = self._refusal(url)
+        if refused is not None:
+            return refused
         self.pages += 1
-        result = await self.fetcher.get(url, allowed_hosts=self.target.hosts)
+        fetch = self.fetcher.get(url, allowed_hosts=self.target.hosts, accept=accept,
+                                 robots=not self.target.ignore_robots)
+        result = await self._in_budget(fetch, url)
         if isinstance(result, FetchError):
             if not result.gone:
                 self.errors.append(result)
-        else:
-            self.bytes += result.size
+            return result
+        self.bytes += result.size
+        self._note_repeat(result)
         return result
+
+    def _note_repeat(self, page: Page) -> None:
+        digest = hashlib.blake2b(page.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        canonical = self.canonical(page.final_url)
+        first = self._digests.setdefault(digest, canonical)
+        if first != canonical:
+            self.repeated += 1
+
+    async def image_head(self, url: str) -> ImageHead | None:
+        """The first bytes of a banner image: own hosts, or other hosts at public addresses only."""
+        if self.elapsed() >= self.settings.portal_budget:
+            return None
+        own = self.is_own(url)
+        fetch = self.fetcher.image_head(url, allowed_hosts=self.target.hosts if own else None,
+                                        robots=not (own and self.target.ignore_robots))
+        try:
+            return await asyncio.wait_for(fetch, max(0.0, self.settings.portal_budget - self.elapsed()))
+        except TimeoutError:
+            return None
 
     async def view(self, url: str, *, full: bool = False, skip: set[str] | None = None) -> PageView | FetchError:
         result = await self.page(url)
@@ -275,6 +370,8 @@ class _PostCollector:
         dates: list[datetime] = []
         undated = []
         for item in view.items:
+            if item.document:
+                continue  # a documents register lists documents, not posts ("tin bài")
             if item.date is not None:
                 self.add(item.url, item.title, item.date, view.url)
                 dates.append(item.date)
@@ -341,11 +438,16 @@ async def _scan_posts(session: PortalSession, home: PageView, quarter: Quarter,
 
 
 async def _probe_banner_sizes(session: PortalSession, banners: list[Banner]) -> None:
-    """Read the first bytes of banner images whose size the HTML does not give (own hosts only)."""
-    todo = [b for b in banners if not (b.width and b.height) and session.is_own(b.image_url)]
+    """Read the first bytes of banner images whose size the HTML does not give.
+
+    Images on the unit's own hosts, or on other hosts that resolve to public addresses only (never
+    an address inside the auditor's network: see :mod:`camthuy_audit.netguard`).
+    """
+    todo = [b for b in banners
+            if not (b.width and b.height) and urlsplit(b.image_url).scheme in ("http", "https")]
 
     async def probe(banner: Banner) -> None:
-        head = await session.fetcher.image_head(banner.image_url, allowed_hosts=session.target.hosts)
+        head = await session.image_head(banner.image_url)
         if not head:
             return
         try:

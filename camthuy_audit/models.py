@@ -70,6 +70,7 @@ class SideSection(_Model):
     title: str
     zone: Zone
     links: list[Link] = Field(default_factory=list)
+    category_list: bool = False   # short undated labels: a list of categories, not of posts
 
 
 class PageItem(_Model):

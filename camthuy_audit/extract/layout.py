@@ -64,6 +64,17 @@ def _zone_from_tokens(tokens: list[str]) -> str | None:
     return None
 
 
+_CONTENT_PARTS = {"entry", "post", "article", "card", "panel", "box", "widget", "item", "news", "page",
+                  "section", "block", "module", "cat", "category", "list", "content", "comment", "comments"}
+
+
+def _part_of_content(node: LexborNode, tokens: list[str]) -> bool:
+    """A header/footer that belongs to an article, a box or a widget, not to the page."""
+    if any(t in _CONTENT_PARTS for t in tokens):
+        return True
+    return any(a.tag in ("article", "main") or a.attributes.get("role") == "main" for a in ancestors(node))
+
+
 class Layout:
     """Zones of one parsed page, computed once."""
 
@@ -85,17 +96,19 @@ class Layout:
     @staticmethod
     def _own_zone(node: LexborNode) -> str | None:
         tag = node.tag
-        if tag == "footer":
+        tokens = hint_tokens(node)
+        if tag in ("header", "footer") or any(t in ("header", "footer", "heading") for t in tokens):
+            if _part_of_content(node, tokens):
+                return None  # an article's own header or footer ("entry-header", "entry-footer")
+        if tag == "footer" or node.attributes.get("role") == "contentinfo":
             return "footer"
-        if tag == "header":
+        if tag == "header" or node.attributes.get("role") == "banner":
             return "top"
         if tag == "aside":
             return "side"
-        if tag == "main":
+        if tag == "main" or node.attributes.get("role") == "main":
             return "main"
-        if node.attributes.get("role") == "contentinfo":
-            return "footer"
-        return _zone_from_tokens(hint_tokens(node))
+        return _zone_from_tokens(tokens)
 
     def _mark_grid_columns(self, body: LexborNode) -> None:
         """Sibling columns without hints: the one with the most text is main."""

@@ -38,6 +38,22 @@ class ListedItem:
     url: str
     title: str
     date: datetime | None
+    document: bool = False   # an entry of a documents register (Số hiệu, Trích yếu), not a post
+
+
+# "12/NQ-HĐND", "19/2023/QĐ-UBND", "155/UBND-VHTT": a document's number.
+_DOC_NUMBER = re.compile(r"(?<![\w/])\d{1,4}/(?:\d{4}/)?[A-ZĐ]{1,10}(?:-[A-ZĐ0-9]{1,12})+(?![\w/])")
+_DOC_LABELS = ("so hieu", "so ky hieu", "trich yeu", "ngay ban hanh", "co quan ban hanh", "loai van ban")
+
+
+def _is_document(item: LexborNode, title: str) -> bool:
+    """A documents-register row: labelled fields, or a document number before its title."""
+    text = inline_text(item)
+    folded = fold(text)
+    if any(label in folded for label in _DOC_LABELS):
+        return True
+    head = re.sub(r"^\s*\d{1,3}[.)]?\s+", "", text)[:40]  # after an index number ("1", "2.")
+    return bool(_DOC_NUMBER.match(head)) or bool(_DOC_NUMBER.match(title))
 
 
 def page_key(url: str) -> tuple[str, int] | None:
@@ -212,7 +228,7 @@ def listed_items(root: LexborNode, page_url: str, is_own: Callable[[str], bool],
         if len(title.split()) < _MIN_TITLE_WORDS or url in seen:
             continue
         seen.add(url)
-        result.append(ListedItem(url=url, title=title, date=_item_date(item)))
+        result.append(ListedItem(url=url, title=title, date=_item_date(item), document=_is_document(item, title)))
     return result
 
 

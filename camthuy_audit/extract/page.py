@@ -24,7 +24,7 @@ from camthuy_audit.extract.layout import Layout
 from camthuy_audit.extract.listing import ListedItem, article_date, listed_items, next_page
 from camthuy_audit.extract.menu import find_main_menu, flatten
 from camthuy_audit.models import Banner, Link, MenuItem, PageItem, SideSection
-from camthuy_audit.vntext import find_emails, find_phones, fold, parse_datetime
+from camthuy_audit.vntext import find_datetimes, find_emails, find_phones, fold, parse_datetime
 
 _HEADING_HINTS = ("title", "tieude", "tieu-de", "heading", "header", "caption", "head")
 _GENERATOR_PLATFORMS = (("nukeviet", "nukeviet"), ("wordpress", "wordpress"), ("joomla", "joomla"),
@@ -141,7 +141,9 @@ def _side_sections(body: LexborNode, layout: Layout, base: str) -> list[SideSect
             url = absolute_url(base, anchor.attributes.get("href"))
             if url:
                 links.append(Link(url=url, label=inline_text(anchor), title=anchor.attributes.get("title") or ""))
-        sections.append(SideSection(title=title, zone=zone, links=links))
+        labels = [len(link.label.split()) for link in links if link.label]
+        category_list = bool(labels) and max(labels) <= 8 and not find_datetimes(block_text(block))
+        sections.append(SideSection(title=title, zone=zone, links=links, category_list=category_list))
     return sections
 
 
@@ -217,10 +219,11 @@ def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: set[str
         view.links.append(LinkOnPage(Link(url=link_url, label=label, title=anchor.attributes.get("title") or ""), where))
     view.platform, view.platform_hints = _platform(html, tree, view.links)
     view.feeds = feed_links(html, url)
+    # The pager is often a <nav> that the boilerplate removal takes away: read it first.
+    view.next_page = next_page(body, url)
     _strip_boilerplate(body, layout, menu_node)
     view.content_text = block_text(body)
-    view.items = listed_items(body, url, is_own, (skip or set()) | menu_urls | {url})
-    view.next_page = next_page(body, url)
+    view.items = [i for i in listed_items(body, url, is_own, (skip or set()) | menu_urls | {url})]
     view.table_rows = [
         inline_text(row) for row in body.css("tr")
         if len([c for c in row.css("td") if inline_text(c)]) >= 2

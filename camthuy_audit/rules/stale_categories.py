@@ -1,7 +1,7 @@
 """stale_categories: menu entries, categories or side sections whose campaign window ended.
 
-Read through the labels, titles and URL slugs of menu items at every level and the titles of side
-sections; judged by the campaign calendar only (a category named after a year is an archive).
+Read through the labels, titles and URL slugs of menu items at every level, the titles of side
+sections and the entries of side-column category lists; judged by the campaign calendar only (a category named after a year is an archive).
 """
 
 from __future__ import annotations
@@ -52,6 +52,12 @@ def stale_categories(snapshot: PortalSnapshot, ctx: RuleContext) -> list[tuple[C
     for section in snapshot.side_sections:
         _, stale = campaign_staleness(section.title, campaigns, ctx)
         judged.append((Category(section.title, section.title, None, "cột bên"), stale))
+        if not section.category_list:
+            continue  # a list of posts: a post about an election is not an election category
+        for link in section.links:
+            text = " | ".join(t for t in (link.label, link.title, last_segment(link.url)) if t.strip())
+            _, stale = campaign_staleness(text, campaigns, ctx)
+            judged.append((Category(link.label or link.title, text, link.url, f"cột bên ({section.title})"), stale))
     found: list[tuple[Category, Staleness]] = []
     seen: set[str] = set()
     for category, stale in judged:
