@@ -97,9 +97,9 @@ class Layout:
     def _own_zone(node: LexborNode) -> str | None:
         tag = node.tag
         tokens = hint_tokens(node)
-        if tag in ("header", "footer") or any(t in ("header", "footer", "heading") for t in tokens):
-            if _part_of_content(node, tokens):
-                return None  # an article's own header or footer ("entry-header", "entry-footer")
+        names_edge = tag in ("header", "footer") or any(t in ("header", "footer", "heading") for t in tokens)
+        if names_edge and _part_of_content(node, tokens):
+            return None  # an article's own header or footer ("entry-header", "entry-footer")
         if tag == "footer" or node.attributes.get("role") == "contentinfo":
             return "footer"
         if tag == "header" or node.attributes.get("role") == "banner":
