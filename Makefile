@@ -26,6 +26,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check camthuy_audit tests
 	$(BIN)/mypy camthuy_audit
 
+## bench: audit the simulated district with 50 ms latency, then re-run with conditional requests
+##        (wall time, requests, bytes, peak in-flight per host); not part of `make test`
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py --latency 0.05
+
 ## simulate: serve the simulated district in the foreground (Ctrl-C to stop)
 simulate: $(STAMP)
 	$(BIN)/camthuy-audit simulate --config config/demo.toml

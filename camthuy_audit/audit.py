@@ -25,7 +25,8 @@ OnUnitDone = Callable[[UnitResult], None]
 
 
 def target_of(unit: Unit) -> Target:
-    return Target(unit_id=unit.id, url=unit.url, aliases=tuple(unit.aliases))
+    return Target(unit_id=unit.id, url=unit.url, aliases=tuple(unit.aliases),
+                  ignore_robots=unit.ignore_robots, insecure_tls=unit.insecure_tls)
 
 
 def decide(snapshot: PortalSnapshot, config: Config, quarter: Quarter, *, name: str) -> UnitResult:
@@ -39,7 +40,7 @@ def decide(snapshot: PortalSnapshot, config: Config, quarter: Quarter, *, name: 
         unit_id=snapshot.unit_id, name=name, url=snapshot.url, quarter=str(quarter),
         audited_at=snapshot.fetched_at, reachable=snapshot.reachable, unreachable_reason=reason,
         platform=snapshot.platform, platform_hints=snapshot.platform_hints, verdicts=verdicts, pages_fetched=snapshot.pages_fetched,
-        errors=snapshot.errors,
+        errors=snapshot.errors, notes=snapshot.notes,
     )
 
 

@@ -7,10 +7,13 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 import tomllib
+import unicodedata
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args, get_origin
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -193,16 +196,46 @@ class Reference(_Strict):
     main: bool = False
 
 
+def _default_cache_dir() -> str:
+    """The user's cache folder ($XDG_CACHE_HOME or ~/.cache), never the clerk's working directory."""
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "camthuy-audit", "http")
+
+
 class CrawlSettings(_Strict):
-    user_agent: str = "camthuy-audit/0.1 (+portal compliance audit)"
+    """Politeness, timeouts and limits of every request (``[crawl]`` in district.toml).
+
+    The defaults suit small, slow government servers. A dead portal is decided within 90 s: one
+    page — its attempts, backoff waits, redirects and the robots.txt read it needed — never takes
+    longer than ``request_deadline`` (80 s), and a portal whose home page fails is not probed further.
+    """
+
+    user_agent: str = "camthuy-audit/0.1 (+portal compliance audit for a district Culture and Information office)"
+    # Timeouts, in seconds.
     connect_timeout: float = Field(10.0, gt=0)
-    read_timeout: float = Field(20.0, gt=0)
-    page_timeout: float = Field(30.0, gt=0)
+    read_timeout: float = Field(20.0, gt=0)        # silence allowed between two pieces of a response
+    page_timeout: float = Field(30.0, gt=0)        # one attempt at one page in total: a trickle is cut
+    request_deadline: float = Field(80.0, gt=0)    # one page with every attempt, wait and redirect
+    portal_budget: float = Field(600.0, gt=0)      # one portal; pages not read by then make counts unknown
+    # Retries: connection errors, timeouts without an answer, 429 and 5xx.
     attempts: int = Field(3, ge=1, le=10)
+    backoff: float = Field(1.0, ge=0)              # first wait; doubles each attempt, plus up to 50 % jitter
+    max_retry_after: float = Field(30.0, ge=0)     # a server asking to wait longer is not retried
+    # Politeness.
     per_host_concurrency: int = Field(2, ge=1, le=32)
-    max_pages: int = Field(1000, ge=1)
-    max_bytes: int = Field(5_000_000, ge=10_000)
-    portal_budget: float = Field(600.0, gt=0)
+    min_delay: float = Field(0.2, ge=0)            # between the starts of two requests to one host
+    max_crawl_delay: float = Field(5.0, ge=0)      # robots.txt Crawl-delay is honoured up to this
+    total_concurrency: int = Field(64, ge=1, le=4096)  # requests in flight across all hosts
+    # Limits.
+    max_pages: int = Field(1000, ge=1)             # per portal
+    max_bytes: int = Field(5_000_000, ge=10_000)   # per response, counted after decompression
+    max_image_bytes: int = Field(32_768, ge=1024)  # banner images: only their first bytes are read
+    max_redirects: int = Field(5, ge=0, le=20)
+    # Conditional requests (ETag / Last-Modified) on re-runs.
+    http_cache: bool = True
+    cache_dir: str = Field(default_factory=lambda: _default_cache_dir())  # "~" and relative paths allowed
 
     @field_validator("user_agent")
     @classmethod
@@ -211,14 +244,48 @@ class CrawlSettings(_Strict):
             raise ValueError("user_agent phải là chữ ASCII không dấu (tiêu đề HTTP)")
         return value
 
+    @model_validator(mode="after")
+    def _coherent(self) -> CrawlSettings:
+        if self.page_timeout < self.connect_timeout:
+            raise ValueError("page_timeout phải lớn hơn hoặc bằng connect_timeout")
+        if self.request_deadline < self.page_timeout:
+            raise ValueError("request_deadline phải lớn hơn hoặc bằng page_timeout")
+        return self
+
+
+# Names Windows refuses as file names, whatever the extension.
+_RESERVED_FILE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                                  *(f"lpt{i}" for i in range(1, 10))})
+
+
+def file_stem(text: str, fallback: str = "unit") -> str:
+    """A safe file-name stem from any text (a unit name from config or a portal): ASCII, no path."""
+    folded = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    stem = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:64].strip("-")
+    if not stem or stem in _RESERVED_FILE_NAMES:
+        return fallback
+    return stem
+
 
 class Unit(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")  # also a file-name stem: keep it this strict
     name: str = Field(min_length=1)
     url: str
     aliases: list[str] = Field(default_factory=list)
+    # A supervising office auditing its own units may skip their robots.txt: logged and reported.
+    ignore_robots: bool = False
+    # A portal with a broken certificate chain: its certificate is not verified (logged and reported).
+    insecure_tls: bool = False
 
     _url = field_validator("url")(classmethod(lambda cls, v: _check_url(v)))
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_device_name(cls, value: str) -> str:
+        if value in _RESERVED_FILE_NAMES:
+            raise ValueError(f"id {value!r} là tên thiết bị dành riêng, không dùng làm tên tệp được")
+        return value
 
     @field_validator("aliases")
     @classmethod
@@ -304,16 +371,78 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(path, [f"TOML không hợp lệ: {exc}"]) from None
 
 
-def _problems(exc: ValidationError) -> list[str]:
+def _inner_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The model inside an annotation (``list[Unit]`` -> Unit), and whether it sits in a dict."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is dict and len(args) == 2:
+        return _inner_model(args[1])[0], True
+    for arg in args:
+        found, in_dict = _inner_model(arg)
+        if found is not None:
+            return found, in_dict
+    return None, False
+
+
+def _model_at(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model whose key sits at ``loc`` (``("units", 1)`` -> Unit), or None."""
+    current, dict_key_next = model, False
+    for part in loc:
+        if current is None:
+            return None
+        if isinstance(part, int):
+            continue
+        if dict_key_next:
+            dict_key_next = False
+            continue
+        field = current.model_fields.get(str(part))
+        if field is None:
+            return None
+        current, dict_key_next = _inner_model(field.annotation)
+    return current
+
+
+def _where(loc: tuple[Any, ...], data: Any) -> str:
+    """``units[2] (id = "camgiang").name``: list items counted from 1, as a clerk counts [[units]] blocks."""
+    text, node = "", data
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            if isinstance(node, dict) and isinstance(node.get("id"), str):
+                text += f' (id = "{node["id"]}")'
+        else:
+            text += f".{part}" if text else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return text or "(tệp)"
+
+
+def _problems(exc: ValidationError, model: type[BaseModel] | None = None, data: Any = None) -> list[str]:
+    """One line per problem, naming the key; a misspelled key says which key was meant."""
+    errors = exc.errors()
+    meant: dict[tuple[Any, ...], str] = {}   # location of a misspelled key -> the key it should be
+    for error in errors:
+        loc = tuple(error["loc"])
+        parent = _model_at(model, loc[:-1]) if loc else None
+        if error["type"] == "extra_forbidden" and parent is not None:
+            close = difflib.get_close_matches(str(loc[-1]), list(parent.model_fields), n=1, cutoff=0.6)
+            if close:
+                meant[loc] = close[0]
+    explained = {(*loc[:-1], key) for loc, key in meant.items()}
     problems = []
-    for error in exc.errors():
-        where = ".".join(str(p) for p in error["loc"]) or "(tệp)"
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "missing" and loc in explained:
+            continue  # said with the misspelled key
         message = error["msg"].removeprefix("Value error, ")
         if error["type"] == "extra_forbidden":
             message = "khóa không được hỗ trợ (viết sai tên?)"
+            if loc in meant:
+                message = f"khóa không được hỗ trợ — có phải “{meant[loc]}”?"
         elif error["type"] == "missing":
             message = "thiếu khóa bắt buộc"
-        problems.append(f"{where}: {message}")
+        problems.append(f"{_where(loc, data)}: {message}")
     return problems
 
 
@@ -337,6 +466,10 @@ def _read_with_extends(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any
         raise ConfigError(path, [f"extends: vòng lặp qua {parent_path}"])
     base = _read_with_extends(parent_path, (*seen, path.resolve()))
     base.pop("extends", None)
+    # Files the base names are relative to the base, not to the file that extends it.
+    for key in ("rules", "overrides"):
+        if isinstance(base.get(key), str) and key not in data:
+            base[key] = str((parent_path.parent / base[key]).resolve())
     return _merge(base, data)
 
 
@@ -347,10 +480,11 @@ def _check_ids() -> list[str]:
 
 
 def load_rules(path: Path) -> RulesConfig:
+    data = _read_toml(path)
     try:
-        rules = RulesConfig.model_validate(_read_toml(path))
+        rules = RulesConfig.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(path, _problems(exc)) from None
+        raise ConfigError(path, _problems(exc, RulesConfig, data)) from None
     known = _check_ids()
     problems = [f"checks.{check_id}: không có kiểm tra {check_id!r} (có: {', '.join(known)})"
                 for check_id in rules.checks if check_id not in known]
@@ -367,21 +501,22 @@ def _load_overrides(path: Path, known: set[str] | None) -> list[Override]:
     """The overrides; ``known``: the unit ids they may name (None: not known, not checked)."""
     if not path.exists():
         return []
+    data = _read_toml(path)
     try:
-        overrides = OverridesFile.model_validate(_read_toml(path)).overrides
+        overrides = OverridesFile.model_validate(data).overrides
     except ValidationError as exc:
-        raise ConfigError(path, _problems(exc)) from None
+        raise ConfigError(path, _problems(exc, OverridesFile, data)) from None
     checks = _check_ids()
     problems = []
     for i, o in enumerate(overrides):
         if known is not None and o.unit not in known:
-            problems.append(f"overrides[{i}].unit: không có đơn vị {o.unit!r}")
+            problems.append(f"overrides[{i + 1}].unit: không có đơn vị {o.unit!r}")
         if o.check not in checks:
-            problems.append(f"overrides[{i}].check: không có kiểm tra {o.check!r} (có: {', '.join(checks)})")
+            problems.append(f"overrides[{i + 1}].check: không có kiểm tra {o.check!r} (có: {', '.join(checks)})")
         elif o.posts is not None and o.check != "posts_in_quarter":
-            problems.append(f"overrides[{i}].posts: chỉ dùng cho kiểm tra 'posts_in_quarter'")
+            problems.append(f"overrides[{i + 1}].posts: chỉ dùng cho kiểm tra 'posts_in_quarter'")
         if o.mark is None and o.posts is None:
-            problems.append(f"overrides[{i}]: cần 'mark' hoặc 'posts'")
+            problems.append(f"overrides[{i + 1}]: cần 'mark' hoặc 'posts'")
     if problems:
         raise ConfigError(path, problems)
     return overrides
@@ -389,10 +524,11 @@ def _load_overrides(path: Path, known: set[str] | None) -> list[Override]:
 
 def load_district(path: Path | str) -> DistrictFile:
     path = Path(path)
+    data = _read_with_extends(path)
     try:
-        return DistrictFile.model_validate(_read_with_extends(path))
+        return DistrictFile.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(path, _problems(exc)) from None
+        raise ConfigError(path, _problems(exc, DistrictFile, data)) from None
 
 
 def load_config(path: Path | str) -> Config:
@@ -417,7 +553,7 @@ def config_problems(path: Path | str) -> list[ConfigError]:
     except ConfigError as exc:
         errors.append(exc)
     except ValidationError as exc:
-        errors.append(ConfigError(path, _problems(exc)))
+        errors.append(ConfigError(path, _problems(exc, DistrictFile, data)))
     rules_name = data.get("rules") if isinstance(data.get("rules"), str) else "rules.toml"
     overrides_name = data.get("overrides") if isinstance(data.get("overrides"), str) else "overrides.toml"
     try:

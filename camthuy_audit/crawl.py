@@ -303,8 +303,7 @@ class _PostCollector:
         for url in urls[:_MAX_FEEDS]:
             if not self.session.is_own(url):
                 continue
-            self.session.pages += 1
-            result = await self.session.fetcher.get(url, allowed_hosts=self.session.target.hosts, accept="feed")
+            result = await self.session.page(url, accept="feed")
             if isinstance(result, FetchError):
                 continue  # a feed is a shortcut, not a source we depend on
             for entry in parse_feed(result.text, result.final_url):
@@ -470,7 +469,8 @@ async def crawl_portal(target: Target, fetcher: Fetcher, settings: CrawlSettings
     home = await session.view(target.url, full=True)
     if isinstance(home, FetchError):
         return PortalSnapshot(unit_id=target.unit_id, url=target.url, fetched_at=fetched_at, reachable=False,
-                              home_error=home, errors=session.errors, pages_fetched=session.pages)
+                              home_error=home, errors=session.errors, notes=session.notes,
+                              pages_fetched=session.pages)
     links = sorted(home.links, key=lambda lp: _WHERE_RANK.get(lp.where, 5))
     links += [LinkOnPage(Link(url=b.link_url, label=b.alt or b.title, title=b.title), "side")
               for b in home.banners if b.link_url]
@@ -485,5 +485,5 @@ async def crawl_portal(target: Target, fetcher: Fetcher, settings: CrawlSettings
         platform=home.platform, platform_hints=home.platform_hints, menu=home.menu,
         menu_source=home.menu_source, other_nav=other_nav, banners=home.banners,
         side_sections=home.side_sections, footer_text=home.footer_text, sections=sections, posts=posts,
-        errors=session.errors, pages_fetched=session.pages, bytes_fetched=session.bytes,
+        errors=session.errors, notes=session.notes, pages_fetched=session.pages, bytes_fetched=session.bytes,
     )

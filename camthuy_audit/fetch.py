@@ -2,29 +2,52 @@
 
 A fetch never raises for a portal's fault: it returns a :class:`Page` or a :class:`FetchError`
 naming the URL and what went wrong, so the crawler can record it and go on.
+
+Politeness: at most ``per_host_concurrency`` requests in flight per host and ``min_delay`` between
+two starts (or the robots.txt Crawl-delay, capped), robots.txt obeyed, a User-Agent with a contact,
+conditional requests from an on-disk cache. Faults: connect/read/page timeouts, retries with
+backoff and jitter (honouring Retry-After) under a deadline per page, redirects kept on the unit's
+hosts, bodies capped while streaming and after decompression, TLS errors named as such.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import random
-import re
-import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import socket
+import ssl
+import time
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 from protego import Protego
 
+from camthuy_audit.bodies import Decoder, UnsupportedEncoding, decode_chunk, decode_text, decoders_for
 from camthuy_audit.config import CrawlSettings
+from camthuy_audit.httpcache import CachedResponse, HttpCache
 from camthuy_audit.models import FetchError
+from camthuy_audit.netguard import AddressNotAllowed, HostRouter, ResolvingTransport, pool_transport
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
-_RETRY_STATUS = {429, 500, 502, 503, 504}
-_MAX_REDIRECTS = 5
-_HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+__all__ = ["Fetcher", "FetchStats", "Page", "ResolvingTransport", "host_of"]
+
+log = logging.getLogger(__name__)
+
+_RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+_REDIRECT_STATUS = frozenset({301, 302, 303, 307, 308})
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")  # or no Content-Type at all
 _FEED_TYPES = ("xml", "rss", "atom")
+_IMAGE_TYPES = ("image/", "application/octet-stream", "binary/octet-stream")
+_ROBOTS_MAX_BYTES = 500_000          # RFC 9309 asks crawlers to read at least 500 KiB
+_MIN_ATTEMPT_SECONDS = 0.5           # a retry with less time left than this is not worth making
+_UNREACHABLE = frozenset({"dns", "connect", "timeout", "tls"})
+_TLS_HINT = " (chứng chỉ lỗi: có thể đặt insecure_tls = true cho đơn vị này)"
 
 
 @dataclass
@@ -34,219 +57,448 @@ class Page:
     status: int
     content_type: str
     text: str
-    size: int
+    size: int             # bytes of the (decompressed) body
     content: bytes = b""  # raw bytes, kept only for images
+    transferred: int = 0  # bytes received on the wire for it (0 when a 304 reused the cache)
+    from_cache: bool = False
 
 
-class ResolvingTransport(httpx.AsyncBaseTransport):
-    """Sends requests for named hosts to fixed addresses (the simulated district on loopback).
+@dataclass
+class FetchStats:
+    """What an audit cost the servers: requests sent, body bytes received, 304s, retries."""
 
-    The request keeps its real host name (Host header, URLs in evidence); only the connection
-    goes to ``resolve[host]``, over plain HTTP.
-    """
-
-    def __init__(self, resolve: Mapping[str, str], inner: httpx.AsyncBaseTransport | None = None) -> None:
-        self._resolve = {host.lower(): target for host, target in resolve.items()}
-        self._inner = inner or httpx.AsyncHTTPTransport()
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        target = self._resolve.get(request.url.host.lower())
-        if target is None:
-            return await self._inner.handle_async_request(request)
-        address, _, port = target.rpartition(":")
-        # A new request: the caller's keeps its real URL (httpx reports that one as response.url).
-        routed = httpx.Request(
-            request.method,
-            request.url.copy_with(scheme="http", host=address, port=int(port)),
-            headers=request.headers,  # the Host header still names the real host
-            stream=request.stream,
-            extensions=request.extensions,
-        )
-        return await self._inner.handle_async_request(routed)
-
-    async def aclose(self) -> None:
-        await self._inner.aclose()
+    requests: int = 0
+    bytes_received: int = 0
+    not_modified: int = 0
+    retries: int = 0
+    blocked: int = 0      # connections refused by address (a foreign host inside our network)
 
 
-def _decode(body: bytes, content_type: str) -> str:
-    """Charset from the header, then the meta tag, then UTF-8, then Vietnamese windows-1258."""
-    candidates: list[str] = []
-    header = re.search(r"charset=([\w-]+)", content_type, re.IGNORECASE)
-    if header:
-        candidates.append(header.group(1))
-    meta = _META_CHARSET.search(body[:4096])
-    if meta:
-        candidates.append(meta.group(1).decode("ascii", "ignore"))
-    candidates += ["utf-8", "cp1258"]
-    for charset in candidates:
-        try:
-            text = body.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            continue
-        return unicodedata.normalize("NFC", text)
-    return unicodedata.normalize("NFC", body.decode("utf-8", errors="replace"))
+@dataclass
+class _Redirect:
+    location: str
+
+
+@dataclass
+class _Clock:
+    """Time a page may still use: attempts, backoff waits and its robots.txt (not queueing for a slot)."""
+
+    limit: float
+    spent: float = 0.0
+
+    def left(self) -> float:
+        return self.limit - self.spent
+
+
+@dataclass
+class _Attempt:
+    responded: bool = False            # response headers arrived (a timeout after that is not retried)
+    retry_after: float | None = None
+
+
+@dataclass
+class _Robots:
+    rules: Protego | None = None       # None: no robots.txt, everything allowed
+    error: FetchError | None = None    # robots.txt unreachable: nothing is fetched (RFC 9309)
 
 
 def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
-@dataclass
-class Fetcher:
-    """Fetches pages of one audit; shared by all portals so per-host limits hold globally."""
+def _causes(exc: BaseException) -> list[BaseException]:
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain and len(chain) < 10:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
 
-    settings: CrawlSettings
-    resolve: Mapping[str, str] = field(default_factory=dict)
-    respect_robots: bool = True
-    transport: httpx.AsyncBaseTransport | None = None
-    requests: int = 0
-    _client: httpx.AsyncClient | None = None
-    _slots: dict[str, asyncio.Semaphore] = field(default_factory=dict)
-    _robots: dict[str, Protego | None] = field(default_factory=dict)
-    _robots_lock: dict[str, asyncio.Lock] = field(default_factory=dict)
+
+def _network_error(url: str, exc: httpx.HTTPError) -> FetchError:
+    """A transport exception as a FetchError with the right kind."""
+    chain = _causes(exc)
+    detail = str(exc) or type(exc).__name__
+    blocked = next((e for e in chain if isinstance(e, AddressNotAllowed)), None)
+    if blocked is not None:
+        return FetchError(url=url, kind="off_site", message=str(blocked))
+    if any(isinstance(e, ssl.SSLError) for e in chain) or "SSL" in detail or "certificate" in detail.lower():
+        return FetchError(url=url, kind="tls", message=f"lỗi TLS/SSL: {detail}{_TLS_HINT}")
+    if any(isinstance(e, socket.gaierror) for e in chain) or detail.startswith("DNS:"):
+        return FetchError(url=url, kind="dns", message=f"không phân giải được tên máy: {detail}")
+    if isinstance(exc, httpx.TimeoutException):
+        return FetchError(url=url, kind="timeout", message=f"hết thời gian chờ ({type(exc).__name__})")
+    if isinstance(exc, httpx.ConnectError):
+        return FetchError(url=url, kind="connect", message=f"không kết nối được: {detail}")
+    if isinstance(exc, (httpx.NetworkError, httpx.RemoteProtocolError)):
+        return FetchError(url=url, kind="connect", message=f"kết nối bị ngắt: {detail}")
+    return FetchError(url=url, kind="other", message=f"lỗi HTTP: {detail}")
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After in seconds (a number or an HTTP date), None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+class Fetcher:
+    """Fetches the pages of one audit; shared by all portals so per-host limits hold globally.
+
+    ``transport`` replaces the network (tests, replay); the on-disk cache is then off unless
+    ``cache`` is given. ``cache=None`` turns it off; by default it follows ``settings.http_cache``.
+    """
+
+    def __init__(self, settings: CrawlSettings, *, resolve: Mapping[str, str] | None = None,
+                 respect_robots: bool = True, transport: httpx.AsyncBaseTransport | None = None,
+                 cache: HttpCache | None | str = "settings") -> None:
+        self.settings = settings
+        self.resolve = {host.lower(): target for host, target in (resolve or {}).items()}
+        self.respect_robots = respect_robots
+        self.transport = transport
+        self.stats = FetchStats()
+        self._cache_choice = cache
+        self._cache: HttpCache | None = None
+        self._client: httpx.AsyncClient | None = None
+        self._trusted: set[str] = set()
+        self._insecure: set[str] = set()
+        self._slots: dict[str, asyncio.Semaphore] = {}
+        self._all = asyncio.Semaphore(settings.total_concurrency)
+        self._next_start: dict[str, float] = {}
+        self._delays: dict[str, float] = {}
+        self._robots: dict[str, _Robots] = {}
+        self._robots_lock: dict[str, asyncio.Lock] = {}
+
+    @property
+    def requests(self) -> int:
+        return self.stats.requests
+
+    # -- lifecycle ---------------------------------------------------------------------------
 
     async def __aenter__(self) -> Fetcher:
         s = self.settings
-        transport = self.transport or (ResolvingTransport(self.resolve) if self.resolve else None)
+        limits = httpx.Limits(max_connections=s.total_concurrency + 8,
+                              max_keepalive_connections=min(s.total_concurrency, 64), keepalive_expiry=5.0)
+        transport = self.transport or HostRouter(self._layer(True, limits), lambda: self._layer(False, limits),
+                                                 self._insecure)
         self._client = httpx.AsyncClient(
             transport=transport,
-            timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout),
-            headers={"User-Agent": s.user_agent, "Accept-Language": "vi,en;q=0.5"},
+            timeout=httpx.Timeout(connect=s.connect_timeout, read=s.read_timeout, write=s.read_timeout,
+                                  pool=s.page_timeout),
+            headers={"User-Agent": s.user_agent, "Accept-Language": "vi,en;q=0.5",
+                     "Accept-Encoding": "gzip, deflate",
+                     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"},
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
+            trust_env=False,
         )
+        if isinstance(self._cache_choice, HttpCache):
+            self._cache = self._cache_choice
+        elif self._cache_choice == "settings" and s.http_cache and self.transport is None:
+            self._cache = HttpCache(Path(s.cache_dir).expanduser())
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         if self._client is not None:
             await self._client.aclose()
+        if self._cache is not None:
+            self._cache.close()
 
-    def _slot(self, host: str) -> asyncio.Semaphore:
-        if host not in self._slots:
-            self._slots[host] = asyncio.Semaphore(self.settings.per_host_concurrency)
-        return self._slots[host]
+    def _layer(self, verify: bool, limits: httpx.Limits) -> httpx.AsyncBaseTransport:
+        guarded = pool_transport(verify=verify, limits=limits, trusted=self._is_trusted)
+        if not self.resolve:
+            return guarded
+        return ResolvingTransport(self.resolve, guarded, direct=pool_transport(verify=verify, limits=limits))
 
-    async def get(self, url: str, *, allowed_hosts: frozenset[str], accept: str = "html",
-                  max_bytes: int | None = None) -> Page | FetchError:
-        """GET a page, following redirects only within ``allowed_hosts``."""
+    def _is_trusted(self, host: str) -> bool:
+        return host in self._trusted
+
+    def register_portal(self, hosts: frozenset[str], *, insecure_tls: bool = False) -> None:
+        """A unit's own hosts: reachable at any address, and (if asked) without certificate checks."""
+        self._trusted.update(hosts)
+        if insecure_tls:
+            self._insecure.update(hosts)
+
+    # -- politeness --------------------------------------------------------------------------
+
+    @contextlib.asynccontextmanager
+    async def _turn(self, host: str) -> AsyncIterator[None]:
+        """A slot of the host and of the whole run, after the minimum delay since the host's last start."""
+        slot = self._slots.get(host)
+        if slot is None:
+            slot = self._slots[host] = asyncio.Semaphore(self.settings.per_host_concurrency)
+        async with slot, self._all:
+            loop = asyncio.get_running_loop()
+            now = loop.time()
+            start = max(now, self._next_start.get(host, 0.0))
+            self._next_start[host] = start + self._delays.get(host, self.settings.min_delay)
+            if start > now:
+                await asyncio.sleep(start - now)
+            yield
+
+    # -- pages -------------------------------------------------------------------------------
+
+    async def get(self, url: str, *, allowed_hosts: frozenset[str] | None, accept: str = "html",
+                  max_bytes: int | None = None, robots: bool = True) -> Page | FetchError:
+        """GET a page, following redirects only within ``allowed_hosts`` (None: any host, by address).
+
+        The whole of it — robots.txt, redirects, attempts and waits — stays within
+        ``settings.request_deadline`` of active time.
+        """
+        clock = _Clock(self.settings.request_deadline)
+        limit = max_bytes or self.settings.max_bytes
+        return await self._follow(url, allowed_hosts, accept, limit, clock,
+                                  robots=robots and self.respect_robots)
+
+    async def image_head(self, url: str, *, allowed_hosts: frozenset[str] | None = None,
+                         robots: bool = True) -> bytes | None:
+        """The first bytes of an image (enough for its dimensions), or None.
+
+        With ``allowed_hosts=None`` the image may be on any host (and redirect anywhere), but a host
+        that is not a unit's is only connected to at public addresses (see :mod:`netguard`).
+        """
+        result = await self.get(url, allowed_hosts=allowed_hosts, accept="image",
+                                max_bytes=self.settings.max_image_bytes, robots=robots)
+        return result.content if isinstance(result, Page) else None
+
+    async def _follow(self, url: str, allowed_hosts: frozenset[str] | None, accept: str, limit: int,
+                      clock: _Clock, *, robots: bool) -> Page | FetchError:
         current = url
-        for _ in range(_MAX_REDIRECTS + 1):
-            host = host_of(current)
-            if host not in allowed_hosts:
+        for _ in range(self.settings.max_redirects + 1):
+            parts = urlsplit(current)
+            host = (parts.hostname or "").lower()
+            if parts.scheme not in ("http", "https") or not host:
+                return FetchError(url=url, kind="off_site", message=f"địa chỉ không phải http(s): {current[:200]}")
+            if allowed_hosts is not None and host not in allowed_hosts:
                 return FetchError(url=url, kind="off_site",
-                                  message=f"chuyển hướng ra ngoài cổng của đơn vị: {current}")
-            if self.respect_robots and not await self._robots_allow(current, allowed_hosts):
-                return FetchError(url=current, kind="robots", message="robots.txt không cho phép truy cập")
-            result = await self._get_once(current, max_bytes or self.settings.max_bytes, accept)
-            if isinstance(result, tuple):  # a redirect
-                current = result[1]
+                                  message=f"chuyển hướng ra ngoài cổng của đơn vị: {current[:200]}")
+            if robots:
+                verdict = await self._robots_allow(current, allowed_hosts, clock)
+                if isinstance(verdict, FetchError):
+                    return verdict
+                if not verdict:
+                    return FetchError(url=current, kind="robots", message="robots.txt không cho phép truy cập")
+            result = await self._fetch(current, limit, accept, clock)
+            if isinstance(result, _Redirect):
+                current = result.location
                 continue
             if isinstance(result, Page):
-                result.url = url
+                result.url, result.final_url = url, current
+            elif current != url and result.url == current:
+                result = result.model_copy(update={"message": f"{result.message} (sau chuyển hướng từ {url})"})
             return result
-        return FetchError(url=url, kind="redirect", message=f"quá {_MAX_REDIRECTS} lần chuyển hướng")
+        return FetchError(url=url, kind="redirect", message=f"quá {self.settings.max_redirects} lần chuyển hướng")
 
-    async def _get_once(self, url: str, max_bytes: int, accept: str) -> Page | FetchError | tuple[str, str]:
-        attempts = self.settings.attempts
-        last: FetchError | None = None
-        retry_after: float | None = None
-        for attempt in range(attempts):
+    async def _fetch(self, url: str, limit: int, accept: str, clock: _Clock) -> Page | FetchError | _Redirect:
+        """One URL with its attempts: retries for connection errors, timeouts without answer, 429, 5xx."""
+        s = self.settings
+        host = host_of(url)
+        outcome: Page | FetchError | _Redirect | None = None
+        state = _Attempt()
+        for attempt in range(s.attempts):
+            if clock.left() <= 0:
+                return outcome or FetchError(url=url, kind="timeout",
+                                             message=f"quá {s.request_deadline:g} giây cho một trang")
             if attempt:
-                await asyncio.sleep(self._backoff(attempt, retry_after))
-            async with self._slot(host_of(url)):
+                wait = self._wait(attempt, state.retry_after)
+                if wait is None or clock.left() - wait < _MIN_ATTEMPT_SECONDS:
+                    break
+                self.stats.retries += 1
+                clock.spent += wait
+                await asyncio.sleep(wait)
+            state = _Attempt()
+            async with self._turn(host):
+                started = time.monotonic()
+                timeout = min(s.page_timeout, clock.left())
                 try:
-                    outcome, retry_after = await asyncio.wait_for(
-                        self._request(url, max_bytes, accept), timeout=self.settings.page_timeout)
+                    outcome = await asyncio.wait_for(self._attempt(url, limit, accept, state), timeout)
                 except TimeoutError:
+                    seconds = f"{timeout:g}".replace(".", ",")
                     outcome = FetchError(url=url, kind="timeout",
-                                         message=f"quá thời gian {self.settings.page_timeout:g} giây cho một trang")
-            if isinstance(outcome, FetchError) and self._retryable(outcome):
-                last = outcome
-                continue
-            return outcome
-        assert last is not None
-        return last
+                                         message=f"quá thời gian {seconds} giây cho một trang")
+                clock.spent += time.monotonic() - started
+            if not (isinstance(outcome, FetchError) and self._retryable(outcome, state)):
+                return outcome
+        assert outcome is not None
+        if isinstance(outcome, FetchError) and state.retry_after is not None and state.retry_after > s.max_retry_after:
+            outcome = outcome.model_copy(update={
+                "message": f"{outcome.message}; máy chủ yêu cầu chờ {state.retry_after:g} giây, quá giới hạn"})
+        return outcome
 
     @staticmethod
-    def _retryable(error: FetchError) -> bool:
-        if error.kind in ("connect", "timeout"):
+    def _retryable(error: FetchError, state: _Attempt) -> bool:
+        if error.kind == "connect":
             return True
+        if error.kind == "timeout":
+            return not state.responded  # a server that answered but trickles would only trickle again
         return error.kind == "http_status" and error.status in _RETRY_STATUS
 
-    @staticmethod
-    def _backoff(attempt: int, retry_after: float | None) -> float:
-        base = retry_after if retry_after is not None else 0.5 * 2 ** (attempt - 1)
-        return min(base, 30.0) + random.uniform(0, 0.25)
+    def _wait(self, attempt: int, retry_after: float | None) -> float | None:
+        """Seconds before the next attempt; None when the server asks for more than we wait."""
+        if retry_after is not None:
+            if retry_after > self.settings.max_retry_after:
+                return None
+            return retry_after + random.uniform(0, 0.1 * retry_after + 0.05)
+        base = self.settings.backoff * 2 ** (attempt - 1)
+        return base + random.uniform(0, base / 2)
 
-    async def _request(self, url: str, max_bytes: int, accept: str
-                       ) -> tuple[Page | FetchError | tuple[str, str], float | None]:
-        """One attempt: the outcome, and the server's Retry-After in seconds if it sent one."""
-        retry_after: list[float] = []
-        outcome = await self._attempt(url, max_bytes, accept, retry_after)
-        return outcome, (retry_after[0] if retry_after else None)
+    def _cache_key(self, url: str) -> str:
+        # A host sent elsewhere by `resolve` (the simulated district) never shares entries with the
+        # real host; its port may change from run to run, the pages it serves do not.
+        return f"{url} [resolve]" if host_of(url) in self.resolve else url
 
-    async def _attempt(self, url: str, max_bytes: int, accept: str, retry_after: list[float]
-                       ) -> Page | FetchError | tuple[str, str]:
+    async def _attempt(self, url: str, limit: int, accept: str, state: _Attempt) -> Page | FetchError | _Redirect:
         assert self._client is not None, "Fetcher used outside 'async with'"
-        self.requests += 1
+        cached = None
+        key = self._cache_key(url)
+        if self._cache is not None and accept != "image":
+            cached = self._cache.get(key)
+        self.stats.requests += 1
         try:
-            async with self._client.stream("GET", url) as response:
-                if response.is_redirect and "location" in response.headers:
-                    return ("redirect", urljoin(url, response.headers["location"]))
-                if response.status_code >= 400:
-                    error = FetchError(url=url, kind="http_status", status=response.status_code,
-                                       message=f"máy chủ trả lời HTTP {response.status_code}")
-                    wait = response.headers.get("retry-after", "").strip()
-                    if wait.isdigit():
-                        retry_after.append(float(wait))
-                    return error
-                content_type = response.headers.get("content-type", "").lower()
-                if accept == "html" and not content_type.startswith(_HTML_TYPES):
-                    return FetchError(url=url, kind="not_html", status=response.status_code,
-                                      message=f"không phải trang HTML ({content_type})")
-                if accept == "feed" and not any(t in content_type for t in _FEED_TYPES):
-                    return FetchError(url=url, kind="not_html", status=response.status_code,
-                                      message=f"không phải RSS/XML ({content_type})")
-                body = bytearray()
-                async for chunk in response.aiter_bytes():
-                    body += chunk
-                    if len(body) > max_bytes:
-                        if accept == "image":
-                            break
-                        return FetchError(url=url, kind="too_large",
-                                          message=f"trang lớn hơn giới hạn {max_bytes:,} byte")
-                raw = bytes(body)
-                image = accept == "image"
-                return Page(url=url, final_url=str(response.url), status=response.status_code,
-                            content_type=content_type, text="" if image else _decode(raw, content_type),
-                            size=len(raw), content=raw if image else b"")
-        except httpx.ConnectError as exc:
-            kind = "dns" if "name" in str(exc).lower() and "resol" in str(exc).lower() else "connect"
-            if "ssl" in str(exc).lower() or "certificate" in str(exc).lower():
-                kind = "tls"
-            return FetchError(url=url, kind=kind, message=f"không kết nối được: {exc or type(exc).__name__}")
-        except httpx.TimeoutException as exc:
-            return FetchError(url=url, kind="timeout", message=f"hết thời gian chờ ({type(exc).__name__})")
+            request = self._client.build_request("GET", url, headers=cached.validators() if cached else None)
+            response = await self._client.send(request, stream=True)
         except httpx.HTTPError as exc:
-            return FetchError(url=url, kind="other", message=f"lỗi HTTP: {exc or type(exc).__name__}")
+            error = _network_error(url, exc)
+            if error.kind == "off_site":
+                self.stats.blocked += 1
+                log.warning("not connecting to %s: %s", url, error.message)
+            return error
+        except ValueError as exc:  # an URL httpx refuses
+            return FetchError(url=url, kind="other", message=f"địa chỉ không hợp lệ: {exc}")
+        state.responded = True
+        try:
+            return await self._read(response, url, limit, accept, state, key, cached)
+        except httpx.HTTPError as exc:
+            return _network_error(url, exc)
+        finally:
+            await response.aclose()
 
-    async def _robots_allow(self, url: str, allowed_hosts: frozenset[str]) -> bool:
+    async def _read(self, response: httpx.Response, url: str, limit: int, accept: str, state: _Attempt,
+                    key: str, cached: CachedResponse | None) -> Page | FetchError | _Redirect:
+        status = response.status_code
+        headers = response.headers
+        if status in _REDIRECT_STATUS and headers.get("location"):
+            return _Redirect(urljoin(url, headers["location"].strip()))
+        if status == 304:
+            if cached is None:
+                return FetchError(url=url, kind="other", status=304, message="máy chủ trả lời 304 không đúng lúc")
+            self.stats.not_modified += 1
+            if self._cache is not None:
+                self._cache.touch(key)
+            return self._page(url, 200, cached.content_type, cached.body, accept, transferred=0, from_cache=True)
+        if status >= 400:
+            state.retry_after = _retry_after(headers.get("retry-after"))
+            return FetchError(url=url, kind="http_status", status=status, message=f"máy chủ trả lời HTTP {status}")
+        if status >= 300:
+            return FetchError(url=url, kind="redirect", status=status,
+                              message=f"chuyển hướng HTTP {status} không có địa chỉ đích")
+        content_type = headers.get("content-type", "").lower().strip()
+        refused = self._refuse_type(url, status, content_type, accept)
+        if refused is not None:
+            return refused
+        try:
+            chain = decoders_for(headers.get("content-encoding", ""))
+        except UnsupportedEncoding as exc:
+            return FetchError(url=url, kind="other", message=f"mã hóa nội dung không hỗ trợ: {exc}")
+        declared = headers.get("content-length", "")
+        if not chain and declared.isdigit() and int(declared) > limit and accept != "image":
+            return FetchError(url=url, kind="too_large",
+                              message=f"trang lớn hơn giới hạn {limit:,} byte ({int(declared):,} byte)")
+        body = bytearray()
+        transferred = 0
+        async for raw in self._raw_chunks(response, chain):
+            transferred += len(raw)
+            self.stats.bytes_received += len(raw)
+            try:
+                data, full = decode_chunk(chain, raw, limit - len(body) + 1)
+            except Exception as exc:  # zlib.error and friends: a broken compressed body
+                return FetchError(url=url, kind="other", message=f"nội dung nén bị hỏng: {exc}")
+            if full:
+                if accept == "image":
+                    body += data[: limit - len(body)]
+                    break
+                return FetchError(url=url, kind="too_large",
+                                  message=f"trang lớn hơn giới hạn {limit:,} byte (đã dừng đọc)")
+            body += data
+        raw_body = bytes(body)
+        page = self._page(url, status, content_type, raw_body, accept, transferred=transferred)
+        if self._cache is not None and status == 200 and accept != "image":
+            self._cache.put(key, etag=headers.get("etag"), last_modified=headers.get("last-modified"),
+                            content_type=content_type, body=raw_body)
+        return page
+
+    @staticmethod
+    async def _raw_chunks(response: httpx.Response, chain: list[Decoder]) -> AsyncIterator[bytes]:
+        """The body as received; a response a custom transport already read comes decoded."""
+        if response.is_stream_consumed:
+            chain.clear()
+            yield response.content
+            return
+        async for raw in response.aiter_raw():
+            yield raw
+
+    @staticmethod
+    def _refuse_type(url: str, status: int, content_type: str, accept: str) -> FetchError | None:
+        if not content_type:
+            return None
+        if accept == "html" and not content_type.startswith(_HTML_TYPES):
+            return FetchError(url=url, kind="not_html", status=status,
+                              message=f"không phải trang HTML ({content_type[:80]})")
+        if accept == "feed" and not any(t in content_type for t in _FEED_TYPES):
+            return FetchError(url=url, kind="not_html", status=status,
+                              message=f"không phải RSS/XML ({content_type[:80]})")
+        if accept == "image" and not content_type.startswith(_IMAGE_TYPES):
+            return FetchError(url=url, kind="not_html", status=status,
+                              message=f"không phải ảnh ({content_type[:80]})")
+        return None
+
+    @staticmethod
+    def _page(url: str, status: int, content_type: str, body: bytes, accept: str, *, transferred: int,
+              from_cache: bool = False) -> Page:
+        image = accept == "image"
+        return Page(url=url, final_url=url, status=status, content_type=content_type,
+                    text="" if image else decode_text(body, content_type), size=len(body),
+                    content=body if image else b"", transferred=transferred, from_cache=from_cache)
+
+    # -- robots.txt --------------------------------------------------------------------------
+
+    async def _robots_allow(self, url: str, allowed_hosts: frozenset[str] | None,
+                            clock: _Clock) -> bool | FetchError:
         parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
+        origin = f"{parts.scheme}://{parts.netloc}".lower()
         lock = self._robots_lock.setdefault(origin, asyncio.Lock())
         async with lock:
             if origin not in self._robots:
-                self._robots[origin] = await self._load_robots(origin, allowed_hosts)
-        rules = self._robots[origin]
-        return rules is None or rules.can_fetch(url, self.settings.user_agent)
+                self._robots[origin] = await self._load_robots(origin, allowed_hosts, clock)
+        entry = self._robots[origin]
+        if entry.error is not None:
+            error = entry.error
+            return FetchError(url=url, kind=error.kind, status=error.status,
+                              message=f"không đọc được {origin}/robots.txt nên không truy cập: {error.message}")
+        return entry.rules is None or entry.rules.can_fetch(url, self.settings.user_agent)
 
-    async def _load_robots(self, origin: str, allowed_hosts: frozenset[str]) -> Protego | None:
-        result = await self._get_once(origin + "/robots.txt", 500_000, "any")
-        if isinstance(result, Page) and result.status == 200:
-            return Protego.parse(result.text)
-        return None  # no robots.txt, or not readable: everything allowed
-
-    async def image_head(self, url: str, *, allowed_hosts: frozenset[str]) -> bytes | None:
-        """The first bytes of an image (enough for its dimensions), or None."""
-        result = await self.get(url, allowed_hosts=allowed_hosts, accept="image", max_bytes=32_768)
-        return result.content if isinstance(result, Page) else None
+    async def _load_robots(self, origin: str, allowed_hosts: frozenset[str] | None, clock: _Clock) -> _Robots:
+        """robots.txt of an origin: 4xx means none; 5xx, 429 or no connection means stay away."""
+        result = await self._follow(origin + "/robots.txt", allowed_hosts, "any", _ROBOTS_MAX_BYTES, clock,
+                                    robots=False)
+        if isinstance(result, Page):
+            if result.status != 200:
+                return _Robots()
+            rules = Protego.parse(result.text)
+            delay = rules.crawl_delay(self.settings.user_agent)
+            if delay:
+                host = host_of(origin)
+                chosen = min(float(delay), self.settings.max_crawl_delay)
+                self._delays[host] = max(self.settings.min_delay, chosen)
+            return _Robots(rules=rules)
+        if result.kind in _UNREACHABLE or (result.kind == "http_status" and result.status in _RETRY_STATUS):
+            return _Robots(error=result)
+        return _Robots()  # 404, 403, an off-site redirect, an oversized file: no rules

@@ -141,6 +141,7 @@ class PortalSnapshot(_Model):
     sections: dict[str, SectionPage] = Field(default_factory=dict)
     posts: PostScan = Field(default_factory=PostScan)
     errors: list[FetchError] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)       # config switches used (ignore_robots, insecure_tls)
     pages_fetched: int = 0
     bytes_fetched: int = 0
 
@@ -205,6 +206,7 @@ class UnitResult(_Model):
     verdicts: dict[str, Verdict]         # by check id, in rule order
     pages_fetched: int = 0
     errors: list[FetchError] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
 
     def mark(self, check_id: str) -> Mark:
         verdict = self.verdicts.get(check_id)

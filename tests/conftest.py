@@ -26,7 +26,9 @@ def config_for(district_addresses: dict[str, str]) -> Config:
     """demo.toml with its hosts resolved to the ports a test's simulator really bound."""
     config = load_config(DEMO_CONFIG)
     assert config.district is not None
-    district = config.district.model_copy(update={"resolve": dict(district_addresses)})
+    # No HTTP cache: every test run sees the simulator afresh.
+    crawl = config.district.crawl.model_copy(update={"http_cache": False})
+    district = config.district.model_copy(update={"resolve": dict(district_addresses), "crawl": crawl})
     return config.model_copy(update={"district": district})
 
 
