@@ -19,6 +19,9 @@ _RIGHT = {"right", "phai", "rightcol", "colright", "rightcolumn", "sidebarright"
 _SIDE = {"sidebar", "aside", "side", "sidebox", "sidebanner", "widget", "widgets"}
 _FOOTER = {"footer", "foot", "bottom", "chantrang", "contentinfo"}
 _TOP_PARTS = ("header", "topbar", "top-bar", "toolbar", "masthead", "topbanner", "banner-top", "top-links")
+# Whole class names or ids that mark the page's own content column.
+_STRONG_MAIN = {"main", "main-content", "maincontent", "site-main", "col-main", "colmain", "content-main",
+                "main-col", "noidung", "page-main", "main-column"}
 _MAIN = {"content", "main", "maincontent", "noidung", "middle", "centercol", "primary"}
 # Words before left/right that make them about alignment, not about a column.
 _ALIGN = {"pull", "float", "text", "align", "f", "fl", "fr", "ml", "mr", "pl", "pr", "m", "p", "border",
@@ -143,6 +146,19 @@ class Layout:
                     self._zones[column.mem_id] = "main"
                 elif sizes[index] < 0.8 * sizes[main_index]:
                     self._zones[column.mem_id] = "left" if index < main_index else "right"
+
+    def is_page_main(self, node: LexborNode) -> bool:
+        """The page's main column by a strong sign (<main>, role=main, "main"/"noidung" in its name) —
+        not a widget's "box-content"."""
+        if node.tag == "main" or node.attributes.get("role") == "main":
+            return True
+        classes = set((node.attributes.get("class") or "").lower().split())
+        ident = (node.attributes.get("id") or "").lower()
+        return bool(classes & _STRONG_MAIN) or ident in _STRONG_MAIN or ident in ("primary", "content")
+
+    @property
+    def has_main(self) -> bool:
+        return "main" in self._zones.values()
 
     def order(self, node: LexborNode) -> int:
         return self._order.get(node.mem_id, 0)

@@ -121,6 +121,28 @@ def _anchor_row(container: LexborNode, base: str) -> list[MenuItem]:
     return items
 
 
+def _block_menu(container: LexborNode, base: str) -> list[MenuItem]:
+    """Menus built from repeated blocks (div.item > a + div.panel > a, a): a mega menu."""
+    blocks = [c for c in element_children(container) if c.tag not in ("script", "style")]
+    if not 3 <= len(blocks) <= 16 or len({b.tag for b in blocks}) > 1 or blocks[0].tag in ("li", "a", "tr"):
+        return []
+    items: list[MenuItem] = []
+    for block in blocks:
+        anchors = block.css("a")
+        if not anchors:
+            return []
+        label, title, href = _label(anchors[0], block)
+        if not label or len(label.split()) > 6:
+            return []
+        children = []
+        for anchor in anchors[1:]:
+            sub_label, sub_title, sub_href = _label(anchor, anchor)
+            if sub_label:
+                children.append(MenuItem(label=sub_label, title=sub_title, url=absolute_url(base, sub_href)))
+        items.append(MenuItem(label=label, title=title, url=absolute_url(base, href), children=children))
+    return items
+
+
 def _hints_near(node: LexborNode, levels: int = 3) -> tuple[set[str], str]:
     """Class/id words of the node, its first link and a few ancestors (and role=navigation)."""
     nodes = [node, *list(ancestors(node))[:levels]]
@@ -183,6 +205,10 @@ def find_main_menu(tree: LexborHTMLParser, layout: Layout, base: str) -> tuple[l
         if len(items) >= 4:
             score, why = _score(node, items, layout, page_size)
             candidates.append(MenuCandidate(node, items, score - 1, why))
+        blocks = _block_menu(node, base) if node.tag != "td" else []
+        if blocks:
+            score, why = _score(node, blocks, layout, page_size)
+            candidates.append(MenuCandidate(node, blocks, score - 1, why))
     if not candidates:
         return [], None, None
     best = max(candidates, key=lambda c: c.score)

@@ -33,7 +33,9 @@ _URL_PLATFORMS = (("/web/trang-chu/", "thanhhoa-commune"), ("/portal/pages/", "s
                   ("/webcenter/portal/", "oracle-webcenter"), ("p_p_id=", "liferay"), ("/web/guest/", "liferay"),
                   ("wp-content/", "wordpress"), ("index.php?com=", "query-string-cms"),
                   ("newsdetail.aspx", "query-string-cms"), ("/index.php/", "joomla"))
-_EMPTY_WORDS = re.compile(r"(chưa có dữ liệu|không có dữ liệu|không có bài viết|không tìm thấy|đang cập nhật)", re.I)
+_EMPTY_WORDS = re.compile(
+    r"(chưa có dữ liệu|không có dữ liệu|chưa có bài viết|không có bài viết|không có kết quả|không tìm thấy"
+    r"|đang cập nhật|đang được cập nhật|chưa có nội dung|chưa có tin)", re.I)
 
 
 @dataclass
@@ -165,6 +167,16 @@ def _platform(tree_html: str, tree: LexborHTMLParser, links: list[LinkOnPage]) -
     return platform, hints
 
 
+def _wraps_content(node: LexborNode, own: str | None, layout: Layout, total: int) -> bool:
+    """The node holds the page's own content, whatever its name says."""
+    if any(layout.is_page_main(d) for d in node.traverse() if d.tag != "-text" and d is not node):
+        return True
+    if own in ("left", "right", "side"):
+        # A side column may outweigh an empty main column; it is content only if it has the title.
+        return layout.has_main is False and node.css_first("h1, article") is not None
+    return len(node.text(separator=" ", strip=True)) > 0.6 * total
+
+
 def _strip_boilerplate(body: LexborNode, layout: Layout, menu_node: LexborNode | None) -> None:
     """Remove side columns, header, footer and the menu so the rest is the page's own content."""
     total = len(body.text(separator=" ", strip=True)) or 1
@@ -179,9 +191,7 @@ def _strip_boilerplate(body: LexborNode, layout: Layout, menu_node: LexborNode |
             boilerplate = True
         if not boilerplate or any(a.mem_id in doomed_ids for a in ancestors(node)):
             continue
-        holds_article = own in ("left", "right", "side") and node.css_first("h1, article") is not None
-        if node.mem_id not in layout.from_grid and (
-                holds_article or len(node.text(separator=" ", strip=True)) > 0.6 * total):
+        if node.mem_id not in layout.from_grid and _wraps_content(node, own, layout, total):
             continue  # a wrapper whose name misleads ("content-right", "page-header") holds the page
         doomed.append(node)
         doomed_ids.add(node.mem_id)

@@ -65,7 +65,18 @@ def responsible_name(line: str, keyword: str) -> str | None:
         value_tokens = rest_raw[len(words):]
         while value_tokens and fold(value_tokens[0]) in _QUALIFIERS:
             value_tokens = value_tokens[1:]
-    return " ".join(_name_tokens(value_tokens))
+    name = " ".join(_name_tokens(value_tokens))
+    return "" if _is_placeholder(name) else name
+
+
+# Words a CMS or a clerk puts where the name should be: they name nobody.
+_PLACEHOLDERS = ("dang cap nhat", "chua cap nhat", "dang duoc cap nhat", "updating", "update", "chua co",
+                 "khong co", "n a", "ho ten", "ho va ten", "ten nguoi", "xxx")
+
+
+def _is_placeholder(name: str) -> bool:
+    folded = fold(name)
+    return not folded or any(folded == p or folded.startswith(p + " ") for p in _PLACEHOLDERS)
 
 
 def _find_words(folded_tokens: list[str], words: list[str]) -> int | None:
