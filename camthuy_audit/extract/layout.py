@@ -63,7 +63,7 @@ def _zone_from_tokens(tokens: list[str]) -> str | None:
     if any(part in joined for part in _TOP_PARTS):
         return "top"
     if any(t in _MAIN for t in tokens):
-        return "main"
+        return "content"   # weak: a widget's "box-content" inside a side column stays in that column
     return None
 
 
@@ -109,7 +109,7 @@ class Layout:
             return "top"
         if tag == "aside":
             return "side"
-        if tag == "main" or node.attributes.get("role") == "main":
+        if Layout.is_page_main(node):
             return "main"
         return _zone_from_tokens(tokens)
 
@@ -147,7 +147,8 @@ class Layout:
                 elif sizes[index] < 0.8 * sizes[main_index]:
                     self._zones[column.mem_id] = "left" if index < main_index else "right"
 
-    def is_page_main(self, node: LexborNode) -> bool:
+    @staticmethod
+    def is_page_main(node: LexborNode) -> bool:
         """The page's main column by a strong sign (<main>, role=main, "main"/"noidung" in its name) —
         not a widget's "box-content"."""
         if node.tag == "main" or node.attributes.get("role") == "main":
@@ -158,20 +159,24 @@ class Layout:
 
     @property
     def has_main(self) -> bool:
-        return "main" in self._zones.values()
+        return any(z in ("main", "content") for z in self._zones.values())
 
     def order(self, node: LexborNode) -> int:
         return self._order.get(node.mem_id, 0)
 
     def zone(self, node: LexborNode) -> Zone:
         """The zone of the nearest ancestor (or the node itself) that has one."""
+        weak = False
         for candidate in (node, *ancestors(node)):
             zone = self._zones.get(candidate.mem_id)
+            if zone == "content":
+                weak = True  # remember, but an enclosing column decides
+                continue
             if zone == "side":
                 return self._side_of(candidate)
             if zone:
                 return zone  # type: ignore[return-value]
-        return "unknown"
+        return "main" if weak else "unknown"
 
     def _side_of(self, node: LexborNode) -> Zone:
         """A side column without left/right hints: left when it comes before the main column."""
@@ -179,7 +184,7 @@ class Layout:
             zone = self._zones.get(candidate.mem_id)
             if zone in ("left", "right"):
                 return zone  # type: ignore[return-value]
-        mains = [m for m, z in self._zones.items() if z == "main"]
+        mains = [m for m, z in self._zones.items() if z in ("main", "content")]
         if not mains:
             return "right"
         main_order = min(self._order.get(m, 0) for m in mains)
