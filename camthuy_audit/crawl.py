@@ -14,7 +14,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import imagesize
@@ -27,7 +27,7 @@ from camthuy_audit.extract.page import LinkOnPage, PageView, analyze
 from camthuy_audit.fetch import Fetcher, Page, host_of
 from camthuy_audit.models import Banner, FetchError, Link, PortalSnapshot, Post, PostScan, SectionPage
 from camthuy_audit.quarter import VN_TZ, Quarter
-from camthuy_audit.vntext import Matcher
+from camthuy_audit.vntext import Matcher, fold
 
 log = logging.getLogger(__name__)
 
@@ -295,6 +295,7 @@ class _PostCollector:
     incomplete: list[str] = field(default_factory=list)
     category_urls: set[str] = field(default_factory=set)
     discovered: int = 0
+    twins: dict[tuple[str, date], str] = field(default_factory=dict)
 
     feed_dates: dict[str, tuple[FeedEntry, str]] = field(default_factory=dict)  # post -> (entry, feed URL)
 
@@ -311,6 +312,13 @@ class _PostCollector:
 
     def add(self, url: str, title: str, published: datetime, source: str) -> None:
         canonical = self.session.canonical(url)
+        # The same post under two URLs (a portal's home and its category often link differently):
+        # same title, same day.
+        twin = (fold(title), published.astimezone(VN_TZ).date()) if len(title.split()) >= 4 else None
+        if twin is not None and canonical not in self.posts:
+            if twin in self.twins:
+                return
+            self.twins[twin] = canonical
         if canonical not in self.posts:
             self.posts[canonical] = Post(url=canonical, title=title, published=published.astimezone(VN_TZ),
                                          source=source)
@@ -346,6 +354,9 @@ class _PostCollector:
             newest_first = not (len(dates) >= 2 and dates[0] < dates[-1])
             if dates and newest_first and max(dates) < quarter_start:
                 return
+            if view.script_pager:
+                self.incomplete.append(f"các trang sau của danh sách {view.url} chỉ mở được bằng JavaScript")
+                return
             url = view.next_page
         self.incomplete.append(f"danh sách {start} có quá {_MAX_LISTING_PAGES} trang")
 
@@ -368,9 +379,12 @@ class _PostCollector:
     async def _date_items(self, view: PageView) -> list[datetime]:
         dates: list[datetime] = []
         undated = []
+        here = self.session.canonical(view.url)
         for item in view.items:
             if item.document:
                 continue  # a documents register lists documents, not posts ("tin bài")
+            if (own := self.session.canonical(item.url)) == here or own in self.category_urls:
+                continue  # a category's own heading link, or another category: not a post
             if item.date is not None:
                 self.add(item.url, item.title, item.date, view.url)
                 dates.append(item.date)

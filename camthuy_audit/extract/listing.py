@@ -117,6 +117,24 @@ def next_page(root: LexborNode, page_url: str) -> str | None:
     return None
 
 
+def script_only_pager(root: LexborNode) -> bool:
+    """A pager whose next pages open only by JavaScript (ASP.NET __doPostBack, onclick handlers)."""
+    for anchor in root.css("a"):
+        href = (anchor.attributes.get("href") or "").strip().lower()
+        code = href.removeprefix("javascript:").strip().rstrip(";").strip() if href.startswith("javascript:") else ""
+        # "javascript:;" and "void(0)" are disabled links (a last page's "Next"), not a script pager.
+        scripted = (code not in ("", "void(0)", "void 0", "false")) or (
+            href in ("", "#") and "(" in (anchor.attributes.get("onclick") or ""))
+        if not scripted:
+            continue
+        text = inline_text(anchor)
+        words = fold(text)
+        if text.isdigit() and int(text) >= 2 or words.split(" ")[0:1] in (["sau"], ["tiep"], ["next"]) \
+                or text.strip() in ("»", "›", ">", ">>"):
+            return True
+    return False
+
+
 def _signature(node: LexborNode) -> tuple[str, str]:
     """Tag and class words, without per-item words ("post-121", "item-3", "odd"/"even")."""
     words = (node.attributes.get("class") or "").split()

@@ -21,7 +21,7 @@ from camthuy_audit.extract.html import (
     parse_html,
 )
 from camthuy_audit.extract.layout import Layout
-from camthuy_audit.extract.listing import ListedItem, article_date, listed_items, next_page
+from camthuy_audit.extract.listing import ListedItem, article_date, listed_items, next_page, script_only_pager
 from camthuy_audit.extract.menu import find_main_menu, flatten
 from camthuy_audit.models import Banner, Link, MenuItem, PageItem, SideSection
 from camthuy_audit.vntext import find_datetimes, find_emails, find_phones, fold, parse_datetime
@@ -62,6 +62,7 @@ class PageView:
     platform: str | None = None
     platform_hints: list[str] = field(default_factory=list)
     feeds: list[str] = field(default_factory=list)
+    script_pager: bool = False    # more pages exist but open only by JavaScript
 
     @property
     def looks_empty(self) -> bool:
@@ -137,6 +138,8 @@ def _side_sections(body: LexborNode, layout: Layout, base: str) -> list[SideSect
         for _ in range(3):  # a title row of a table: the links are in the rows after it
             if block.css_first("a[href]") is not None or block.parent is None:
                 break
+            if len(block.parent.text(separator=" ", strip=True)) > 1500:
+                break  # do not take in the whole column
             block = block.parent
         links = []
         for anchor in block.css("a[href]")[:40]:
@@ -231,6 +234,7 @@ def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: set[str
     view.feeds = feed_links(html, url)
     # The pager is often a <nav> that the boilerplate removal takes away: read it first.
     view.next_page = next_page(body, url)
+    view.script_pager = view.next_page is None and script_only_pager(body)
     _strip_boilerplate(body, layout, menu_node)
     view.content_text = block_text(body)
     view.items = [i for i in listed_items(body, url, is_own, (skip or set()) | menu_urls | {url})]

@@ -55,6 +55,8 @@ def stale_categories(snapshot: PortalSnapshot, ctx: RuleContext) -> list[tuple[C
         if not section.category_list:
             continue  # a list of posts: a post about an election is not an election category
         for link in section.links:
+            if not link.label.strip():
+                continue  # a picture link is a banner (judged by stale_banners), not a category
             text = " | ".join(t for t in (link.label, link.title, last_segment(link.url)) if t.strip())
             _, stale = campaign_staleness(text, campaigns, ctx)
             judged.append((Category(link.label or link.title, text, link.url, f"cột bên ({section.title})"), stale))
