@@ -237,7 +237,7 @@ def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: set[str
     view.script_pager = view.next_page is None and script_only_pager(body)
     _strip_boilerplate(body, layout, menu_node)
     view.content_text = block_text(body)
-    view.items = [i for i in listed_items(body, url, is_own, (skip or set()) | menu_urls | {url})]
+    view.items = listed_items(body, url, is_own, (skip or set()) | menu_urls | {url})
     view.table_rows = [
         inline_text(row) for row in body.css("tr")
         if len([c for c in row.css("td") if inline_text(c)]) >= 2
