@@ -58,9 +58,13 @@ async def audit_units(config: Config, quarter: Quarter, units: Sequence[Unit] | 
                       on_done: OnUnitDone | None = None, fetcher: Fetcher | None = None) -> list[UnitResult]:
     """Audit the units (all configured ones by default); results in configured order."""
     chosen = list(units if units is not None else config.units)
+    # A bounded number of portals at a time: each portal's time budget starts with its crawl, so
+    # thousands started together would spend their budgets waiting for connection slots.
+    turns = asyncio.Semaphore(config.crawl.max_portals)
 
     async def one(unit: Unit, client: Fetcher) -> UnitResult:
-        snapshot = await _crawl_safely(target_of(unit), client, config, quarter)
+        async with turns:
+            snapshot = await _crawl_safely(target_of(unit), client, config, quarter)
         result = decide(snapshot, config, quarter, name=unit.name)
         if on_done is not None:
             on_done(result)

@@ -219,6 +219,7 @@ class CrawlSettings(_Strict):
     page_timeout: float = Field(30.0, gt=0)        # one attempt at one page in total: a trickle is cut
     request_deadline: float = Field(80.0, gt=0)    # one page with every attempt, wait and redirect
     portal_budget: float = Field(600.0, gt=0)      # one portal; pages not read by then make counts unknown
+    max_portals: int = Field(50, ge=1)             # portals audited at the same time (their budgets start then)
     # Retries: connection errors, timeouts without an answer, 429 and 5xx.
     attempts: int = Field(3, ge=1, le=10)
     backoff: float = Field(1.0, ge=0)              # first wait; doubles each attempt, plus up to 50 % jitter

@@ -1,0 +1,38 @@
+"""The pipeline: portals audited a bounded number at a time, results in configured order."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+
+import pytest
+from conftest import DEMO_CONFIG, Q1
+
+from camthuy_audit import audit
+from camthuy_audit.config import load_config
+from camthuy_audit.models import FetchError, PortalSnapshot
+from camthuy_audit.quarter import VN_TZ
+
+
+def test_portals_run_a_bounded_number_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    config = load_config(DEMO_CONFIG)
+    assert config.district is not None
+    crawl = config.district.crawl.model_copy(update={"max_portals": 3, "http_cache": False})
+    config = config.model_copy(update={"district": config.district.model_copy(update={"crawl": crawl})})
+    running, peak = 0, 0
+
+    async def fake_crawl(target, fetcher, settings, rules, quarter):  # type: ignore[no-untyped-def]
+        nonlocal running, peak
+        running += 1
+        peak = max(peak, running)
+        await asyncio.sleep(0.01)
+        running -= 1
+        error = FetchError(url=target.url, kind="connect", message="không kết nối được")
+        return PortalSnapshot(unit_id=target.unit_id, url=target.url, fetched_at=datetime.now(VN_TZ),
+                              reachable=False, home_error=error)
+
+    monkeypatch.setattr(audit, "crawl_portal", fake_crawl)
+    results = asyncio.run(audit.audit_units(config, Q1))
+    assert peak == 3
+    assert [r.unit_id for r in results] == [u.id for u in config.units]
+    assert all(r.mark("main_menu") == "?" for r in results)
