@@ -132,6 +132,8 @@ def _header(console: Console, result: UnitResult, quarter: Quarter, today: date)
     if result.platform:
         facts.append(f"nền tảng: {result.platform}")
     console.print(" · ".join(facts))
+    for note in result.notes:  # configuration switches used for this unit (ignore_robots, insecure_tls)
+        console.print(Text(f"Lưu ý: {note}", style="yellow"))
 
 
 def _unreachable_panel(result: UnitResult) -> Panel:
