@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime
+from pathlib import Path
 
 import pytest
-from conftest import DEMO_CONFIG, Q1
 
 from camthuy_audit import audit
 from camthuy_audit.config import load_config
 from camthuy_audit.models import FetchError, PortalSnapshot
-from camthuy_audit.quarter import VN_TZ
+from camthuy_audit.quarter import VN_TZ, Quarter
+
+# Not imported from conftest: a sub-folder's conftest.py may hold that module name by then.
+DEMO_CONFIG = Path(__file__).resolve().parent.parent / "config" / "demo.toml"
+Q1 = Quarter.parse("2023-Q1")
 
 
 def test_portals_run_a_bounded_number_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
