@@ -9,7 +9,7 @@ written; each page is then placed where ``camthuy_audit.evaluate.saved_file`` lo
 
 * ``/x/`` or ``/``           -> ``x/index.html`` (``index.xml`` for XML answers: feeds, sitemaps)
 * ``/x.html``, ``/x.jpg``    -> the same path
-* ``/x`` (no extension)      -> ``x.html`` (``x.xml`` for XML), so ``/x`` and ``/x/y`` can coexist
+* ``/x`` (no extension)      -> ``x.html`` (``x/index.xml`` for XML), so ``/x`` and ``/x/y`` can coexist
 * ``/x?QUERY``               -> ``x/__q/QUERY.html`` ("/" in the query written ``%2F``)
 * redirects                  -> lines of ``_redirects``: ``FROM TO STATUS`` (same-host targets as paths)
 * the portal's own 404 page  -> ``_404.html`` (one request to a path that does not exist)
@@ -51,6 +51,15 @@ class Fetched:
     saved: str | None = None
 
 
+_OCTAL = re.compile(rb"\\([0-7]{3})")
+
+
+def _unescape(path: str) -> str:
+    """A file name as wget logs it in the C locale (non-ASCII bytes as octal escapes)."""
+    raw = _OCTAL.sub(lambda m: bytes([int(m.group(1), 8)]), path.encode("utf-8", "surrogateescape"))
+    return raw.decode("utf-8", "surrogateescape")
+
+
 def read_log(log: str) -> list[Fetched]:
     """Every request of a wget log (LC_ALL=C), in order."""
     fetched: list[Fetched] = []
@@ -69,7 +78,7 @@ def read_log(log: str) -> list[Fetched]:
         elif match := _LOCATION.match(line):
             current.location = match.group(1)
         elif match := _SAVED.match(line):
-            current.saved = match.group(1)
+            current.saved = _unescape(match.group(1))
     return fetched
 
 
@@ -90,7 +99,9 @@ def target_path(url: str, content_type: str) -> Path | None:
         return base / ("index.xml" if is_xml(content_type) else "index.html")
     if _EXTENSION.search(segments[-1]):
         return base
-    return base.with_name(segments[-1] + (".xml" if is_xml(content_type) else ".html"))
+    if is_xml(content_type):
+        return base / "index.xml"
+    return base.with_name(segments[-1] + ".html")
 
 
 def redirect_line(item: Fetched, host: str) -> str:
@@ -125,7 +136,10 @@ def mirror(start: str, out: Path, reject: list[str], level: int, also: list[str]
     host = urlsplit(start).netloc
     with tempfile.TemporaryDirectory(prefix="mirror-") as work:
         download = Path(work) / "download"
+        # --adjust-extension: /x is saved as x.html, so that /x and /x/y do not collide on disk
+        # (where each page goes in the corpus is decided from its URL below, not from wget's name).
         command = ["wget", "--recursive", f"--level={level}", "--no-host-directories", "-e", "robots=off",
+                   "--adjust-extension", "--restrict-file-names=nocontrol",
                    "--directory-prefix", str(download), "--reject-regex", "|".join([ALWAYS_REJECT, *reject]),
                    "--max-redirect=5", "--tries=2", "--timeout=30", start,
                    *(start.rstrip("/") + "/" + path.lstrip("/") for path in also or [])]
