@@ -46,12 +46,20 @@ def decide(snapshot: PortalSnapshot, config: Config, quarter: Quarter, *, name: 
 
 async def _crawl_safely(target: Target, fetcher: Fetcher, config: Config, quarter: Quarter) -> PortalSnapshot:
     try:
-        return await crawl_portal(target, fetcher, config.crawl, config.rules, quarter)
+        return await crawl_portal(target, fetcher, config.crawl, quarter)
     except Exception as exc:  # a bug or a surprise must cost one unit, never the run
         log.exception("crawl of %s failed", target.url)
         error = FetchError(url=target.url, kind="other", message=f"lỗi khi thu thập: {type(exc).__name__}: {exc}")
         return PortalSnapshot(unit_id=target.unit_id, url=target.url, fetched_at=datetime.now(VN_TZ),
                               reachable=False, home_error=error, errors=[error])
+
+
+def _asked_to_wait(snapshot: PortalSnapshot, config: Config) -> float | None:
+    """Seconds an unreachable portal asked us to wait (429/503 Retry-After), if within its budget."""
+    error = snapshot.home_error
+    if snapshot.reachable or error is None or error.retry_after is None:
+        return None
+    return error.retry_after if error.retry_after < config.crawl.portal_budget else None
 
 
 async def audit_units(config: Config, quarter: Quarter, units: Sequence[Unit] | None = None, *,
@@ -65,6 +73,14 @@ async def audit_units(config: Config, quarter: Quarter, units: Sequence[Unit] | 
     async def one(unit: Unit, client: Fetcher) -> UnitResult:
         async with turns:
             snapshot = await _crawl_safely(target_of(unit), client, config, quarter)
+        wait = _asked_to_wait(snapshot, config)
+        if wait is not None:
+            # The portal asked for a pause longer than one request waits: the others go on, and
+            # it is audited again when the pause is over (within its time budget).
+            log.info("%s asks to wait %.0f s: audited again later", unit.url, wait)
+            await asyncio.sleep(wait)
+            async with turns:
+                snapshot = await _crawl_safely(target_of(unit), client, config, quarter)
         result = decide(snapshot, config, quarter, name=unit.name)
         if on_done is not None:
             on_done(result)

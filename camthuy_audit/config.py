@@ -61,6 +61,30 @@ class SectionRule(_Strict):
     exclude: list[str] = Field(default_factory=list)
 
 
+_GENERIC_LABELS = ["văn bản", "chuyên mục", "thông tin", "tin tức", "tài liệu", "danh mục", "tiện ích", "chuyên đề",
+                   "công khai", "dữ liệu", "thông báo", "hoạt động", "khác", "tuyên truyền", "sự kiện",
+                   "thông tin tuyên truyền", "tin tức sự kiện", "tin tức - sự kiện", "văn bản - tài liệu"]
+_EMPTY_PHRASES = ["chưa có dữ liệu", "không có dữ liệu", "chưa có bài viết", "không có bài viết", "chưa có bài",
+                  "không có kết quả", "không tìm thấy", "đang cập nhật", "đang được cập nhật", "chưa có nội dung",
+                  "không có nội dung", "chưa có tin", "không có tin", "chưa có văn bản", "không có văn bản",
+                  "nothing found", "no posts", "no results", "no items"]
+
+
+class SectionPages(_Strict):
+    """How a section's page is recognised and read (``[section_pages]`` in rules.toml)."""
+
+    # Labels that name no section by themselves ("Văn bản", "Chuyên mục"): a main-menu entry so
+    # labelled is judged by the heading of its page, and while its page could not be read a
+    # section that was not found stays "?".
+    generic_labels: list[str] = Field(default_factory=lambda: list(_GENERIC_LABELS))
+    # A page whose own text begins by saying it has nothing is empty ("o"), not a one-article section.
+    empty_phrases: list[str] = Field(default_factory=lambda: list(_EMPTY_PHRASES))
+    # A category that shows one article instead of a list needs at least this much text.
+    min_article_chars: int = Field(200, ge=0)
+    # A page heading longer than this (words) is an article's title, not a section's name.
+    max_heading_words: int = Field(8, ge=1)
+
+
 class Window(_Strict):
     start: date
     end: date
@@ -87,6 +111,16 @@ class Campaign(_Strict):
     yearly_start: str | None = None
     yearly_end: str | None = None
     applies_to: list[CampaignTarget] = Field(default_factory=lambda: list(_BOTH_TARGETS))
+    # Numbered terms ("khóa XV") and the year each was elected: a title naming one refers to it.
+    terms: dict[str, int] = Field(default_factory=dict)
+
+    @field_validator("terms")
+    @classmethod
+    def _roman_terms(cls, values: dict[str, int]) -> dict[str, int]:
+        bad = [k for k in values if not re.fullmatch(r"[IVXLC]{1,8}", k)]
+        if bad:
+            raise ValueError(f"terms: {', '.join(bad)} không phải số La Mã viết hoa (vd. \"XV\")")
+        return values
 
     @field_validator("yearly_start", "yearly_end")
     @classmethod
@@ -133,6 +167,7 @@ class RulesConfig(_Strict):
     abbreviations: dict[str, str] = Field(default_factory=dict)
     main_menu: list[MenuRequirement]
     sections: dict[str, SectionRule]
+    section_pages: SectionPages = Field(default_factory=SectionPages)
     feedback_banner: FeedbackRule
     copyright: CopyrightRule
     campaigns: list[Campaign] = Field(default_factory=list)

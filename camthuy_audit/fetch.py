@@ -47,6 +47,9 @@ _IMAGE_TYPES = ("image/", "application/octet-stream", "binary/octet-stream")
 _ROBOTS_MAX_BYTES = 500_000          # RFC 9309 asks crawlers to read at least 500 KiB
 _MIN_ATTEMPT_SECONDS = 0.5           # a retry with less time left than this is not worth making
 _UNREACHABLE = frozenset({"dns", "connect", "timeout", "tls"})
+_RATE_LIMIT_STATUS = frozenset({429, 503})
+_MAX_RATE_LIMIT_WAITS = 10           # a server asking to wait again and again is given up on
+_ROBOTS_LOADS = 3                    # a robots.txt that failed for a passing reason is read again
 _TLS_HINT = " (chứng chỉ lỗi: có thể đặt insecure_tls = true cho đơn vị này)"
 
 
@@ -94,12 +97,21 @@ class _Clock:
 class _Attempt:
     responded: bool = False            # response headers arrived (a timeout after that is not retried)
     retry_after: float | None = None
+    rate_limited: bool = False         # 429/503 with Retry-After: the server asks us to wait
 
 
 @dataclass
 class _Robots:
     rules: Protego | None = None       # None: no robots.txt, everything allowed
     error: FetchError | None = None    # robots.txt unreachable: nothing is fetched (RFC 9309)
+    loads: int = 1
+
+    @property
+    def passing(self) -> bool:
+        """Failed for a reason that may pass (a timeout, a 5xx, a 429): worth reading again."""
+        error = self.error
+        return error is not None and (error.kind in ("connect", "timeout")
+                                      or (error.kind == "http_status" and error.status in _RETRY_STATUS))
 
 
 def host_of(url: str) -> str:
@@ -174,6 +186,7 @@ class Fetcher:
         self._slots: dict[str, asyncio.Semaphore] = {}
         self._all = asyncio.Semaphore(settings.total_concurrency)
         self._next_start: dict[str, float] = {}
+        self._paused_until: dict[str, float] = {}   # a host that asked us to wait (Retry-After)
         self._delays: dict[str, float] = {}
         self._robots: dict[str, _Robots] = {}
         self._robots_lock: dict[str, asyncio.Lock] = {}
@@ -238,7 +251,7 @@ class Fetcher:
         async with slot, self._all:
             loop = asyncio.get_running_loop()
             now = loop.time()
-            start = max(now, self._next_start.get(host, 0.0))
+            start = max(now, self._next_start.get(host, 0.0), self._paused_until.get(host, 0.0))
             self._next_start[host] = start + self._delays.get(host, self.settings.min_delay)
             if start > now:
                 await asyncio.sleep(start - now)
@@ -298,16 +311,22 @@ class Fetcher:
         return FetchError(url=url, kind="redirect", message=f"quá {self.settings.max_redirects} lần chuyển hướng")
 
     async def _fetch(self, url: str, limit: int, accept: str, clock: _Clock) -> Page | FetchError | _Redirect:
-        """One URL with its attempts: retries for connection errors, timeouts without answer, 429, 5xx."""
+        """One URL with its attempts: retries for connection errors, timeouts without answer, 429, 5xx.
+
+        A 429 or 503 with Retry-After is a request to wait, not a failure: the whole host pauses as
+        asked (up to ``max_retry_after``) and the attempt is not counted. A longer pause comes back
+        as an error carrying ``retry_after``, for the portal to wait out within its own budget.
+        """
         s = self.settings
         host = host_of(url)
         outcome: Page | FetchError | _Redirect | None = None
         state = _Attempt()
-        for attempt in range(s.attempts):
+        attempt = rate_waits = 0
+        while attempt < s.attempts:
             if clock.left() <= 0:
                 return outcome or FetchError(url=url, kind="timeout",
                                              message=f"quá {s.request_deadline:g} giây cho một trang")
-            if attempt:
+            if attempt and not state.rate_limited:
                 wait = self._wait(attempt, state.retry_after)
                 if wait is None or clock.left() - wait < _MIN_ATTEMPT_SECONDS:
                     break
@@ -327,11 +346,25 @@ class Fetcher:
                 clock.spent += time.monotonic() - started
             if not (isinstance(outcome, FetchError) and self._retryable(outcome, state)):
                 return outcome
+            if state.rate_limited and state.retry_after is not None:
+                if state.retry_after > s.max_retry_after:
+                    return outcome.model_copy(update={
+                        "retry_after": state.retry_after,
+                        "message": f"{outcome.message}; máy chủ yêu cầu chờ {state.retry_after:g} giây"})
+                if rate_waits < _MAX_RATE_LIMIT_WAITS:
+                    rate_waits += 1
+                    self.stats.retries += 1
+                    self._pause(host, state.retry_after)
+                    continue  # a wait the server asked for is not a failed attempt
+            state.rate_limited = False
+            attempt += 1
         assert outcome is not None
-        if isinstance(outcome, FetchError) and state.retry_after is not None and state.retry_after > s.max_retry_after:
-            outcome = outcome.model_copy(update={
-                "message": f"{outcome.message}; máy chủ yêu cầu chờ {state.retry_after:g} giây, quá giới hạn"})
         return outcome
+
+    def _pause(self, host: str, seconds: float) -> None:
+        """No request to ``host`` starts for ``seconds`` (plus a little jitter)."""
+        until = asyncio.get_running_loop().time() + seconds + random.uniform(0, 0.1 * seconds + 0.05)
+        self._paused_until[host] = max(self._paused_until.get(host, 0.0), until)
 
     @staticmethod
     def _retryable(error: FetchError, state: _Attempt) -> bool:
@@ -396,6 +429,7 @@ class Fetcher:
             return self._page(url, 200, cached.content_type, cached.body, accept, transferred=0, from_cache=True)
         if status >= 400:
             state.retry_after = _retry_after(headers.get("retry-after"))
+            state.rate_limited = status in _RATE_LIMIT_STATUS and state.retry_after is not None
             return FetchError(url=url, kind="http_status", status=status, message=f"máy chủ trả lời HTTP {status}")
         if status >= 300:
             return FetchError(url=url, kind="redirect", status=status,
@@ -476,8 +510,14 @@ class Fetcher:
         origin = f"{parts.scheme}://{parts.netloc}".lower()
         lock = self._robots_lock.setdefault(origin, asyncio.Lock())
         async with lock:
-            if origin not in self._robots:
+            known = self._robots.get(origin)
+            if known is None:
                 self._robots[origin] = await self._load_robots(origin, allowed_hosts, clock)
+            elif known.passing and known.loads < _ROBOTS_LOADS:
+                # It failed for a passing reason: read it again before giving the portal up.
+                again = await self._load_robots(origin, allowed_hosts, clock)
+                again.loads = known.loads + 1
+                self._robots[origin] = again
         entry = self._robots[origin]
         if entry.error is not None:
             error = entry.error

@@ -32,6 +32,7 @@ class FetchError(_Model):
     kind: FetchErrorKind
     status: int | None = None
     message: str
+    retry_after: float | None = None   # the server asked to wait this long (429/503 Retry-After)
 
     @property
     def gone(self) -> bool:
@@ -74,29 +75,50 @@ class SideSection(_Model):
 
 
 class PageItem(_Model):
-    """One entry of a section page: a listed post, a table row, a document."""
+    """One entry of a page: a listed post, a register row, a document."""
 
     title: str
     url: str | None = None
     date: datetime | None = None
+    document: bool = False        # an entry of a documents register (number, date, summary), not a post
 
 
-class SectionPage(_Model):
-    """The page the crawler reached for one section check (e.g. legal_documents)."""
+NavWhere = Literal["menu", "submenu", "menu_deep", "side", "footer", "top", "banner"]
 
-    check_id: str
-    link: Link | None = None            # the link followed (None: no matching link on the portal)
-    matched_keyword: str | None = None
-    found_in: str | None = None         # "menu", "side", "page", "footer", ...
-    url: str | None = None              # final URL after redirects
+
+class NavLink(_Model):
+    """A link of the home page's navigation: where a portal links its categories from.
+
+    ``menu`` is a top-level entry of the main menu, ``submenu`` one of its first-level children,
+    ``menu_deep`` anything deeper; ``side`` a side-column category list, ``footer`` and ``top`` the
+    footer and the top bar, ``banner`` an image link to a page of the portal itself.
+    """
+
+    url: str                  # canonical (the unit's main host), or the foreign URL as linked
+    label: str = ""
+    title: str = ""
+    where: NavWhere
+    group: str = ""           # the menu parent or side block it sits in, for the clerk
+    own: bool = True          # on the unit's own hosts
+
+
+class PageFacts(_Model):
+    """What one page reached from the navigation holds; the rules decide which section it is."""
+
+    url: str                  # canonical URL as linked
+    final_url: str | None = None
     status: int | None = None
     error: FetchError | None = None
-    items: list[PageItem] = Field(default_factory=list)
+    heading: str = ""         # the content's first h1 (else h2)
+    title: str = ""           # <title>
+    breadcrumb: str = ""      # the breadcrumb's last item
+    items: list[PageItem] = Field(default_factory=list)   # the first 30
+    item_count: int = 0
     phones: list[str] = Field(default_factory=list)
     emails: list[str] = Field(default_factory=list)
-    text_length: int = 0                # characters of main-content text
-    single_article: bool = False        # the category shows one article instead of a list
-    candidates: list[Link] = Field(default_factory=list)  # other matching links, for evidence
+    text_length: int = 0      # characters of the page's own content
+    text_start: str = ""      # its first characters (an empty category says so there)
+    article_date: datetime | None = None   # the page reads as an article dated so
 
     @property
     def newest(self) -> datetime | None:
@@ -132,13 +154,17 @@ class PortalSnapshot(_Model):
     home_error: FetchError | None = None
     platform: str | None = None
     platform_hints: list[str] = Field(default_factory=list)
+    home_title: str = ""                 # the home page's <title>: words every page's title repeats
     menu: list[MenuItem] = Field(default_factory=list)
     menu_source: str | None = None       # how the main menu was recognised
+    menu_confident: bool = False         # recognised by strong signs (nav markup, size, position)
+    menu_signals: list[str] = Field(default_factory=list)  # what made it (un)certain, for the clerk
     other_nav: list[Link] = Field(default_factory=list)   # top bar, footer links: not the main menu
+    nav: list[NavLink] = Field(default_factory=list)      # every navigation link of the home page
     banners: list[Banner] = Field(default_factory=list)
     side_sections: list[SideSection] = Field(default_factory=list)
     footer_text: str = ""
-    sections: dict[str, SectionPage] = Field(default_factory=dict)
+    pages: dict[str, PageFacts] = Field(default_factory=dict)   # navigation pages read, by canonical URL
     posts: PostScan = Field(default_factory=PostScan)
     errors: list[FetchError] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)       # config switches used (ignore_robots, insecure_tls)

@@ -25,7 +25,7 @@ def test_portals_run_a_bounded_number_at_a_time(monkeypatch: pytest.MonkeyPatch)
     config = config.model_copy(update={"district": config.district.model_copy(update={"crawl": crawl})})
     running, peak = 0, 0
 
-    async def fake_crawl(target, fetcher, settings, rules, quarter):  # type: ignore[no-untyped-def]
+    async def fake_crawl(target, fetcher, settings, quarter):  # type: ignore[no-untyped-def]
         nonlocal running, peak
         running += 1
         peak = max(peak, running)

@@ -3,6 +3,14 @@
 Precedence, nearest ancestor first: explicit class/id hints ("sidebar-right", "col-left",
 "footer"), semantic tags (header, footer, aside), then grid analysis (sibling columns: the one
 with the most text is the main column, columns before it are left, after it right).
+
+The footer is the page's bottom region, not only the ``<footer>`` element: names ("footer-*",
+"bottom", "colophon", "site-info", "copyright"), then position. Once the page's main column and its
+footer are known, whatever comes after the block that holds the main column (and its side
+columns) is footer too — the widget areas and module positions CMS themes place just before or
+after ``<footer>`` (WordPress ``aside.widget-area``, Joomla's bottom positions). Only a block named
+as a side column ("sidebar", "secondary", "left"/"right") keeps its side there: an ``aside`` or a
+"widget-area" below the content is a footer widget area, not a right column.
 """
 
 from __future__ import annotations
@@ -17,7 +25,10 @@ from camthuy_audit.models import Zone
 _LEFT = {"left", "trai", "leftcol", "colleft", "leftcolumn", "sidebarleft", "leftside"}
 _RIGHT = {"right", "phai", "rightcol", "colright", "rightcolumn", "sidebarright", "rightside"}
 _SIDE = {"sidebar", "aside", "side", "sidebox", "sidebanner", "widget", "widgets"}
-_FOOTER = {"footer", "foot", "bottom", "chantrang", "contentinfo"}
+_FOOTER = {"footer", "foot", "bottom", "chantrang", "contentinfo", "colophon", "copyright", "siteinfo",
+           "footerwidgets", "footerwidget"}
+# Names that make a block a side column even below the content (otherwise it is footer there).
+_STRONG_SIDE = {"sidebar", "secondary", "sidebarleft", "sidebarright"}
 _TOP_PARTS = ("header", "topbar", "top-bar", "toolbar", "masthead", "topbanner", "banner-top", "top-links")
 # Whole class names or ids that mark the page's own content column.
 _STRONG_MAIN = {"main", "main-content", "maincontent", "site-main", "col-main", "colmain", "content-main",
@@ -51,7 +62,7 @@ def _side_token(token: str, before: str) -> str | None:
 
 
 def _zone_from_tokens(tokens: list[str]) -> str | None:
-    if any(t in _FOOTER for t in tokens):
+    if any(t in _FOOTER for t in tokens) or "site-info" in "-".join(tokens):
         return "footer"
     for index, token in enumerate(tokens):
         side = _side_token(token, tokens[index - 1] if index else "")
@@ -95,6 +106,7 @@ class Layout:
             if zone:
                 self._zones[node.mem_id] = zone
         self._mark_grid_columns(body)
+        self._mark_bottom_region(body)
 
     @staticmethod
     def _own_zone(node: LexborNode) -> str | None:
@@ -146,6 +158,51 @@ class Layout:
                     self._zones[column.mem_id] = "main"
                 elif sizes[index] < 0.8 * sizes[main_index]:
                     self._zones[column.mem_id] = "left" if index < main_index else "right"
+
+    def _mark_bottom_region(self, body: LexborNode) -> None:
+        """Blocks after the one holding the main column, down to the page footer, are footer."""
+        main = next((n for n in body.traverse() if self._zones.get(n.mem_id) == "main"), None)
+        if main is None:
+            return
+        main_line = {a.mem_id for a in ancestors(main)} | {main.mem_id}
+        footers = [n for n in body.traverse()
+                   if self._zones.get(n.mem_id) == "footer" and n.mem_id not in main_line
+                   and not any(a.mem_id == main.mem_id for a in ancestors(n))]
+        if not footers:
+            return  # no page footer to anchor the region: the footer is found by its content
+        footer_lines = {a.mem_id for f in footers for a in ancestors(f)} | {f.mem_id for f in footers}
+        holder = main
+        for ancestor in ancestors(main):
+            if ancestor.tag == "body" or ancestor.mem_id in footer_lines:
+                break
+            holder = ancestor
+        node: LexborNode | None = holder
+        while node is not None and node.tag not in ("body", "html"):
+            sibling = node.next
+            while sibling is not None:
+                if sibling.tag not in ("-text", "-comment"):
+                    self._to_footer(sibling)
+                sibling = sibling.next
+            node = node.parent
+
+    def _to_footer(self, block: LexborNode) -> None:
+        """A block of the bottom region, with everything in it, as footer (named side columns excepted)."""
+        if self._strongly_side(block):
+            return
+        for node in block.traverse():
+            if node.tag in ("-text", "-comment"):
+                continue
+            if node is not block and self._strongly_side(node):
+                continue
+            if node is block or self._zones.get(node.mem_id) in ("side", "left", "right", "main", "content"):
+                self._zones[node.mem_id] = "footer"
+
+    @staticmethod
+    def _strongly_side(node: LexborNode) -> bool:
+        tokens = hint_tokens(node)
+        if any(t in _FOOTER for t in tokens):
+            return False
+        return bool(set(tokens) & (_STRONG_SIDE | _LEFT | _RIGHT)) or "sidebar" in "-".join(tokens)
 
     @staticmethod
     def is_page_main(node: LexborNode) -> bool:

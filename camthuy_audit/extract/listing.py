@@ -2,7 +2,10 @@
 
 A listing is found by structure, not by class names: links whose nearest "item" container
 repeats among its siblings (li, article, div, tr with the same tag and class), each item titled
-by its longest link and dated by the first date in its text.
+by its longest link and dated by the first date in its text. A table cell is never an item: the
+row is (a register's row — number, date, summary, file — is one document, dated by its row).
+A pager belongs to a listing only inside it or right after it: numbered links elsewhere on the
+page (a picture slider, a poll) page nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from camthuy_audit.extract.html import (
     inline_text,
     is_file_url,
 )
+from camthuy_audit.vntext import clean_spaces as clean
 from camthuy_audit.vntext import find_datetimes, fold, parse_datetime
 
 _PAGE_PARAMS = ("page", "p", "pg", "trang", "paged", "pageindex", "pagenumber", "start", "offset", "cur",
@@ -41,16 +45,36 @@ class ListedItem:
     document: bool = False   # an entry of a documents register (Số hiệu, Trích yếu), not a post
 
 
+@dataclass
+class Listing:
+    """The items of a page and the blocks that hold them (where its pager may be)."""
+
+    items: list[ListedItem]
+    regions: list[LexborNode]
+
+
 # "12/NQ-HĐND", "19/2023/QĐ-UBND", "155/UBND-VHTT": a document's number.
 _DOC_NUMBER = re.compile(r"(?<![\w/])\d{1,4}/(?:\d{4}/)?[A-ZĐ]{1,10}(?:-[A-ZĐ0-9]{1,12})+(?![\w/])")
 _DOC_LABELS = ("so hieu", "so ky hieu", "trich yeu", "ngay ban hanh", "co quan ban hanh", "loai van ban")
 
 
+def _table_header(row: LexborNode) -> str:
+    """The header text of the table a row belongs to (its th cells or thead)."""
+    table = next((a for a in ancestors(row) if a.tag == "table"), None)
+    if table is None:
+        return ""
+    head = table.css_first("thead") or next((r for r in table.css("tr") if r.css_first("th") is not None), None)
+    return inline_text(head) if head is not None else ""
+
+
 def _is_document(item: LexborNode, title: str) -> bool:
-    """A documents-register row: labelled fields, or a document number before its title."""
+    """A documents-register row: labelled fields (in the row or its table's header), or a
+    document number before its title."""
     text = inline_text(item)
     folded = fold(text)
     if any(label in folded for label in _DOC_LABELS):
+        return True
+    if item.tag == "tr" and any(label in fold(_table_header(item)) for label in _DOC_LABELS):
         return True
     head = re.sub(r"^\s*\d{1,3}[.)]?\s+", "", text)[:40]  # after an index number ("1", "2.")
     return bool(_DOC_NUMBER.match(head)) or bool(_DOC_NUMBER.match(title))
@@ -80,11 +104,46 @@ def listing_base(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
 
 
-def pager_links(root: LexborNode, page_url: str) -> dict[int, str]:
+def _blocks_after(region: LexborNode, levels: int = 3) -> list[LexborNode]:
+    """The region and the first block that follows it at each of a few levels up: where its pager is."""
+    blocks = [region]
+    node: LexborNode | None = region
+    for _ in range(levels):
+        if node is None or node.tag in ("body", "html"):
+            break
+        sibling = node.next
+        while sibling is not None and (sibling.tag in ("-text", "-comment", "script", "style")
+                                       or (sibling.tag != "a" and sibling.css_first("a") is None)):
+            sibling = sibling.next
+        if sibling is not None:
+            blocks.append(sibling)
+            break
+        node = node.parent
+    return blocks
+
+
+def pager_anchors(root: LexborNode, regions: list[LexborNode] | None = None) -> list[LexborNode]:
+    """Anchors that may page a listing: all of ``root``'s, or only those in or right after ``regions``."""
+    if regions is None:
+        return root.css("a")
+    anchors: list[LexborNode] = []
+    seen: set[int] = set()
+    for region in regions:
+        for block in _blocks_after(region):
+            for anchor in ([block] if block.tag == "a" else block.css("a")):
+                if anchor.mem_id not in seen:
+                    seen.add(anchor.mem_id)
+                    anchors.append(anchor)
+    return anchors
+
+
+def pager_links(root: LexborNode, page_url: str, regions: list[LexborNode] | None = None) -> dict[int, str]:
     """Other pages of the same listing, by page number."""
     base = listing_base(page_url)
     found: dict[int, str] = {}
-    for anchor in root.css("a[href]"):
+    for anchor in pager_anchors(root, regions):
+        if not anchor.attributes.get("href"):
+            continue
         url = absolute_url(page_url, anchor.attributes.get("href"))
         if not url:
             continue
@@ -94,11 +153,11 @@ def pager_links(root: LexborNode, page_url: str) -> dict[int, str]:
     return found
 
 
-def next_page(root: LexborNode, page_url: str) -> str | None:
-    """The next page of this listing: page n+1 of the pager, or a "next" link."""
+def next_page(root: LexborNode, page_url: str, regions: list[LexborNode] | None = None) -> str | None:
+    """The next page of this listing: page n+1 of the pager, or a "next" link (near ``regions``)."""
     current = page_key(page_url)
     number = current[1] if current else None
-    pages = pager_links(root, page_url)
+    pages = pager_links(root, page_url, regions)
     if pages:
         if number is None:
             # The first page has no number; the smallest listed page after it is page 2 (or start=10).
@@ -107,7 +166,9 @@ def next_page(root: LexborNode, page_url: str) -> str | None:
             higher = sorted(n for n in pages if n > number)
         if higher:
             return pages[higher[0]]
-    for anchor in root.css("a[href]"):
+    for anchor in pager_anchors(root, regions):
+        if not anchor.attributes.get("href"):
+            continue
         words = fold(inline_text(anchor) or anchor.attributes.get("title") or "")
         rel = (anchor.attributes.get("rel") or "").lower()
         if rel == "next" or words in _NEXT_WORDS or inline_text(anchor) in ("»", "›", ">", ">>"):
@@ -117,9 +178,9 @@ def next_page(root: LexborNode, page_url: str) -> str | None:
     return None
 
 
-def script_only_pager(root: LexborNode) -> bool:
+def script_only_pager(root: LexborNode, regions: list[LexborNode] | None = None) -> bool:
     """A pager whose next pages open only by JavaScript (ASP.NET __doPostBack, onclick handlers)."""
-    for anchor in root.css("a"):
+    for anchor in pager_anchors(root, regions):
         href = (anchor.attributes.get("href") or "").strip().lower()
         code = href.removeprefix("javascript:").strip().rstrip(";").strip() if href.startswith("javascript:") else ""
         # "javascript:;" and "void(0)" are disabled links (a last page's "Next"), not a script pager.
@@ -143,11 +204,37 @@ def _signature(node: LexborNode) -> tuple[str, str]:
     return node.tag or "", " ".join(shared)
 
 
-def _item_of(anchor: LexborNode, root: LexborNode, urls_in: Callable[[LexborNode], int]) -> LexborNode | None:
+class _Repeats:
+    """How many siblings share each element's signature, computed once per parent."""
+
+    def __init__(self) -> None:
+        self._signatures: dict[int, tuple[str, str]] = {}
+        self._counts: dict[int, dict[tuple[str, str], int]] = {}
+
+    def signature(self, node: LexborNode) -> tuple[str, str]:
+        found = self._signatures.get(node.mem_id)
+        if found is None:
+            found = self._signatures[node.mem_id] = _signature(node)
+        return found
+
+    def count(self, node: LexborNode, parent: LexborNode) -> int:
+        counts = self._counts.get(parent.mem_id)
+        if counts is None:
+            counts = {}
+            for child in element_children(parent):
+                key = self.signature(child)
+                counts[key] = counts.get(key, 0) + 1
+            self._counts[parent.mem_id] = counts
+        return counts.get(self.signature(node), 0)
+
+
+def _item_of(anchor: LexborNode, root: LexborNode, urls_in: Callable[[LexborNode], int],
+             repeats: _Repeats) -> LexborNode | None:
     """The anchor's item: the nearest ancestor that repeats among its siblings.
 
     An item never holds links to more than two different pages (a title and, say, its category):
-    a block with more is a list of items, and the climb stops below it.
+    a block with more is a list of items, and the climb stops below it. A table cell is never an
+    item (its siblings are the other columns): the row is.
     """
     node = anchor
     largest: LexborNode | None = None
@@ -161,8 +248,7 @@ def _item_of(anchor: LexborNode, root: LexborNode, urls_in: Callable[[LexborNode
             largest = node
             if nearest_entry is None and node.tag in ("li", "article", "tr"):
                 nearest_entry = node
-            signature = _signature(node)
-            if sum(1 for c in element_children(parent) if _signature(c) == signature) >= 2:
+            if node.tag not in ("td", "th") and repeats.count(node, parent) >= 2:
                 return node
         if parent.mem_id == root.mem_id:
             break
@@ -170,7 +256,7 @@ def _item_of(anchor: LexborNode, root: LexborNode, urls_in: Callable[[LexborNode
     # A lone item (a listing of one, a featured post): the largest block around it with its title.
     if nearest_entry is not None:
         return nearest_entry
-    if largest is not None and largest.tag not in ("body", "main") and (
+    if largest is not None and largest.tag not in ("body", "main", "th") and (
             largest.css_first("h1, h2, h3, h4, h5") is not None or find_datetimes(inline_text(largest))):
         return largest
     return None
@@ -210,11 +296,27 @@ def _item_date(item: LexborNode) -> datetime | None:
     return parse_datetime(text)
 
 
-def listed_items(root: LexborNode, page_url: str, is_own: Callable[[str], bool], skip: set[str]) -> list[ListedItem]:
+_ELLIPSIS = ("...", "…")
+
+
+def _title(anchor: LexborNode) -> str:
+    """A link's title: its text, or its title attribute when the text is that title shortened."""
+    text = inline_text(anchor)
+    attribute = clean(anchor.attributes.get("title") or "")
+    if not text:
+        return attribute
+    if text.endswith(_ELLIPSIS) and len(attribute) > len(text):
+        stem = fold(text.rstrip(".… "))
+        if stem and fold(attribute).startswith(stem):
+            return attribute
+    return text
+
+
+def listed_items(root: LexborNode, page_url: str, is_own: Callable[[str], bool], skip: set[str]) -> Listing:
     """Posts listed under ``root``: repeated items, each with its title link and date."""
     groups: dict[int, list[tuple[LexborNode, LexborNode, str]]] = defaultdict(list)
-    items_by_id: dict[int, LexborNode] = {}
     counts: dict[int, int] = {}
+    repeats = _Repeats()
 
     def content_url(anchor: LexborNode) -> str | None:
         url = absolute_url(page_url, anchor.attributes.get("href"))
@@ -222,32 +324,44 @@ def listed_items(root: LexborNode, page_url: str, is_own: Callable[[str], bool],
             return None
         return url
 
+    urls_of: dict[int, str | None] = {}
+
+    def url_of(anchor: LexborNode) -> str | None:
+        if anchor.mem_id not in urls_of:
+            urls_of[anchor.mem_id] = content_url(anchor)
+        return urls_of[anchor.mem_id]
+
     def urls_in(node: LexborNode) -> int:
         if node.mem_id not in counts:
-            counts[node.mem_id] = len({u for a in node.css("a[href]") if (u := content_url(a))})
+            counts[node.mem_id] = len({u for a in node.css("a[href]") if (u := url_of(a))})
         return counts[node.mem_id]
 
     for anchor in root.css("a[href]"):
-        url = content_url(anchor)
+        url = url_of(anchor)
         if url is None:
             continue
-        item = _item_of(anchor, root, urls_in)
+        item = _item_of(anchor, root, urls_in, repeats)
         if item is None:
             continue
-        items_by_id[item.mem_id] = item
         groups[item.mem_id].append((item, anchor, url))
     result: list[ListedItem] = []
+    regions: dict[int, LexborNode] = {}
     seen: set[str] = set()
     for anchors in groups.values():
         item = anchors[0][0]
         # The title is the longest link text of the item.
-        _, anchor, url = max(anchors, key=lambda a: len(inline_text(a[1]) or a[1].attributes.get("title") or ""))
-        title = inline_text(anchor) or anchor.attributes.get("title") or ""
+        _, anchor, url = max(anchors, key=lambda a: len(_title(a[1])))
+        title = _title(anchor)
         if len(title.split()) < _MIN_TITLE_WORDS or url in seen:
             continue
         seen.add(url)
         result.append(ListedItem(url=url, title=title, date=_item_date(item), document=_is_document(item, title)))
-    return result
+        holder = item.parent
+        if holder is not None and holder.tag == "tbody" and holder.parent is not None:
+            holder = holder.parent
+        if holder is not None:
+            regions.setdefault(holder.mem_id, holder)
+    return Listing(result, list(regions.values()))
 
 
 def article_date(tree: LexborHTMLParser, content: LexborNode | None) -> datetime | None:

@@ -5,6 +5,12 @@ direct children are links. Each gets a score; the best wins:
   + nav/menu hints on it or close ancestors (nav, role=navigation, class "menu", "navbar"...)
   + items, submenus, a home entry first, being near the top of the page
   - being in the footer, a side column, a breadcrumb, a pager, a top utility bar, or a post list
+
+The winner is *confident* only when strong signs say it is the main menu: navigation markup (nav,
+role=navigation, a "menu"/"nav" name), at least four entries, outside the footer and side columns;
+or, without such markup, a large menu with submenus that starts with the home page. A menu drawn by
+JavaScript leaves only weaker lists (a row of utility links): the rules then say "?" rather than
+accuse the portal of missing entries.
 """
 
 from __future__ import annotations
@@ -41,6 +47,17 @@ class MenuCandidate:
     items: list[MenuItem]
     score: float
     why: str
+
+
+@dataclass
+class MainMenu:
+    """The main menu found on a page (empty when none), how it was recognised and how surely."""
+
+    items: list[MenuItem]
+    source: str | None = None
+    node: LexborNode | None = None
+    confident: bool = False
+    signals: list[str] | None = None
 
 
 def _label(anchor: LexborNode | None, item: LexborNode) -> tuple[str, str, str | None]:
@@ -159,12 +176,16 @@ def _hints_near(node: LexborNode, levels: int = 3) -> tuple[set[str], str]:
     return tokens, " ".join(joined)
 
 
+def _marked(tokens: set[str]) -> bool:
+    return bool(tokens & _NAV_TOKENS) or any(t.startswith(("menu", "nav")) for t in tokens)
+
+
 def _score(node: LexborNode, items: list[MenuItem], layout: Layout, page_size: int) -> tuple[float, str]:
     n = len(items)
     tokens, joined = _hints_near(node)
     why: list[str] = []
     score = min(n, 12) / 2
-    if tokens & _NAV_TOKENS or any(t.startswith(("menu", "nav")) for t in tokens):
+    if _marked(tokens):
         score += 4
         why.append("thẻ/lớp menu")
     if tokens & _BAD_TOKENS or any(part in joined for part in _BAD_PARTS):
@@ -186,11 +207,43 @@ def _score(node: LexborNode, items: list[MenuItem], layout: Layout, page_size: i
     return score, ", ".join(why)
 
 
-def find_main_menu(tree: LexborHTMLParser, layout: Layout, base: str) -> tuple[list[MenuItem], str | None, LexborNode | None]:
-    """The main menu's items, how it was recognised, and its node (None when no menu is found)."""
+def _confidence(best: MenuCandidate, layout: Layout) -> tuple[bool, list[str]]:
+    """Whether the chosen list is surely the main menu, and the signs either way (Vietnamese)."""
+    items = best.items
+    zone = layout.zone(best.node)
+    signals: list[str] = []
+    tokens, _ = _hints_near(best.node)
+    marked = _marked(tokens)
+    signals.append("có thẻ/lớp đánh dấu menu" if marked else "không có thẻ/lớp đánh dấu menu (nav, menu)")
+    signals.append(f"{len(items)} mục cấp 1")
+    if zone in ("footer", "left", "right"):
+        signals.append("nằm ở chân trang/cột bên")
+    has_children = any(i.children for i in items)
+    home_first = bool(items) and any(w in fold(items[0].label or items[0].title) for w in _HOME_WORDS)
+    strong_shape = len(items) >= 5 and has_children and home_first
+    confident = zone not in ("footer", "left", "right") and len(items) >= 4 and (marked or strong_shape)
+    if not marked and strong_shape:
+        signals.append("nhiều mục, có menu con, mục đầu là Trang chủ")
+    return confident, signals
+
+
+def _empty_menu_frames(body: LexborNode) -> int:
+    """Elements named as a menu that hold no link: a menu the page draws with JavaScript."""
+    found = 0
+    for node in body.css("nav, div, ul"):
+        tokens = set(hint_tokens(node))
+        if not _marked(tokens) or tokens & {"toggle", "toggler", "button", "btn", "icon", "search", "mobile"}:
+            continue
+        if node.css_first("a") is None and not node.text(strip=True):
+            found += 1
+    return found
+
+
+def find_main_menu(tree: LexborHTMLParser, layout: Layout, base: str) -> MainMenu:
+    """The main menu (empty when none is found), how it was recognised and whether surely."""
     body = tree.body
     if body is None:
-        return [], None, None
+        return MainMenu([])
     page_size = max(len(layout._order), 1)
     candidates: list[MenuCandidate] = []
     for node in body.css("ul, ol"):
@@ -209,13 +262,17 @@ def find_main_menu(tree: LexborHTMLParser, layout: Layout, base: str) -> tuple[l
         if blocks:
             score, why = _score(node, blocks, layout, page_size)
             candidates.append(MenuCandidate(node, blocks, score - 1, why))
+    frames = _empty_menu_frames(body)
+    frame_signal = [f"có {frames} khung menu trống (menu có thể được vẽ bằng JavaScript)"] if frames else []
     if not candidates:
-        return [], None, None
+        return MainMenu([], signals=["không có danh sách liên kết nào giống menu", *frame_signal])
     best = max(candidates, key=lambda c: c.score)
     if best.score < 2:
-        return [], None, None
+        return MainMenu([], signals=["không có danh sách liên kết nào giống menu", *frame_signal])
     tag = (best.node.tag or "") + (f".{best.node.attributes.get('class')}" if best.node.attributes.get("class") else "")
-    return best.items, f"{tag} ({best.why or 'danh sách liên kết dày nhất'})", best.node
+    confident, signals = _confidence(best, layout)
+    return MainMenu(best.items, f"{tag} ({best.why or 'danh sách liên kết dày nhất'})", best.node,
+                    confident, [*signals, *frame_signal])
 
 
 def flatten(items: list[MenuItem]) -> list[MenuItem]:

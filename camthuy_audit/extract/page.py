@@ -21,11 +21,19 @@ from camthuy_audit.extract.html import (
     parse_html,
 )
 from camthuy_audit.extract.layout import Layout
-from camthuy_audit.extract.listing import ListedItem, article_date, listed_items, next_page, script_only_pager
+from camthuy_audit.extract.listing import (
+    ListedItem,
+    article_date,
+    listed_items,
+    next_page,
+    pager_links,
+    script_only_pager,
+)
 from camthuy_audit.extract.menu import find_main_menu, flatten
 from camthuy_audit.models import Banner, Link, MenuItem, PageItem, SideSection
 from camthuy_audit.vntext import find_datetimes, find_emails, find_phones, fold, parse_datetime
 
+_CATEGORY_HEADINGS = ("chuyen muc", "danh muc", "chuyen de", "categories", "category")
 _HEADING_HINTS = ("title", "tieude", "tieu-de", "heading", "header", "caption", "head")
 _GENERATOR_PLATFORMS = (("nukeviet", "nukeviet"), ("wordpress", "wordpress"), ("joomla", "joomla"),
                         ("drupal", "drupal"), ("sharepoint", "sharepoint"), ("liferay", "liferay"))
@@ -33,9 +41,7 @@ _URL_PLATFORMS = (("/web/trang-chu/", "thanhhoa-commune"), ("/portal/pages/", "s
                   ("/webcenter/portal/", "oracle-webcenter"), ("p_p_id=", "liferay"), ("/web/guest/", "liferay"),
                   ("wp-content/", "wordpress"), ("index.php?com=", "query-string-cms"),
                   ("newsdetail.aspx", "query-string-cms"), ("/index.php/", "joomla"))
-_EMPTY_WORDS = re.compile(
-    r"(chưa có dữ liệu|không có dữ liệu|chưa có bài viết|không có bài viết|không có kết quả|không tìm thấy"
-    r"|đang cập nhật|đang được cập nhật|chưa có nội dung|chưa có tin)", re.I)
+_PAGER_WORDS = ("pagination", "pager", "paging", "phantrang", "page-numbers", "pagenav")
 
 
 @dataclass
@@ -47,8 +53,13 @@ class LinkOnPage:
 @dataclass
 class PageView:
     url: str
+    title: str = ""               # <title>
+    heading: str = ""             # the content's first h1, else h2
+    breadcrumb: str = ""          # the breadcrumb's last item
     menu: list[MenuItem] = field(default_factory=list)
     menu_source: str | None = None
+    menu_confident: bool = False
+    menu_signals: list[str] = field(default_factory=list)
     banners: list[Banner] = field(default_factory=list)
     footer_text: str = ""
     side_sections: list[SideSection] = field(default_factory=list)
@@ -64,14 +75,10 @@ class PageView:
     feeds: list[str] = field(default_factory=list)
     script_pager: bool = False    # more pages exist but open only by JavaScript
 
-    @property
-    def looks_empty(self) -> bool:
-        return bool(_EMPTY_WORDS.search(self.content_text)) and not self.items and not self.table_rows
-
     def page_items(self) -> list[PageItem]:
         """What a section page holds: listed posts, else document files, else table rows."""
         if self.items:
-            return [PageItem(title=i.title, url=i.url, date=i.date) for i in self.items]
+            return [PageItem(title=i.title, url=i.url, date=i.date, document=i.document) for i in self.items]
         if self.files:
             return [PageItem(title=f.label, url=f.url) for f in self.files]
         return [PageItem(title=row, date=parse_datetime(row)) for row in self.table_rows]
@@ -147,7 +154,11 @@ def _side_sections(body: LexborNode, layout: Layout, base: str) -> list[SideSect
             if url:
                 links.append(Link(url=url, label=inline_text(anchor), title=anchor.attributes.get("title") or ""))
         labels = [len(link.label.split()) for link in links if link.label]
-        category_list = bool(labels) and max(labels) <= 8 and not find_datetimes(block_text(block))
+        # A list of categories: short undated labels, or undated links under a heading that says
+        # so ("Chuyên mục") — official campaign titles are long ("Bầu cử đại biểu Quốc hội khóa XV…").
+        undated = not find_datetimes(block_text(block))
+        named = any(word in fold(title) for word in _CATEGORY_HEADINGS)
+        category_list = bool(labels) and undated and (max(labels) <= 8 or named)
         sections.append(SideSection(title=title, zone=zone, links=links, category_list=category_list))
     return sections
 
@@ -180,7 +191,14 @@ def _wraps_content(node: LexborNode, own: str | None, layout: Layout, total: int
     return len(node.text(separator=" ", strip=True)) > 0.6 * total
 
 
-def _strip_boilerplate(body: LexborNode, layout: Layout, menu_node: LexborNode | None) -> None:
+def _is_pager(node: LexborNode, url: str) -> bool:
+    """A block of page-number links (it pages the listing above it: kept with the content)."""
+    hints = hint_text(node)
+    return (any(word in hints for word in _PAGER_WORDS) or bool(pager_links(node, url))
+            or node.css_first('a[rel="next"]') is not None)
+
+
+def _strip_boilerplate(body: LexborNode, layout: Layout, menu_node: LexborNode | None, url: str) -> None:
     """Remove side columns, header, footer and the menu so the rest is the page's own content."""
     total = len(body.text(separator=" ", strip=True)) or 1
     doomed: list[LexborNode] = []
@@ -190,6 +208,8 @@ def _strip_boilerplate(body: LexborNode, layout: Layout, menu_node: LexborNode |
             continue
         own = layout._zones.get(node.mem_id)
         boilerplate = own in ("left", "right", "top", "footer", "side") or node.tag in ("nav", "script", "style")
+        if node.tag == "nav" and own is None and layout.zone(node) in ("main", "unknown") and _is_pager(node, url):
+            continue  # a listing's pager, often a <nav>: it belongs with the listing
         if menu_node is not None and node.mem_id == menu_node.mem_id:
             boilerplate = True
         if not boilerplate or any(a.mem_id in doomed_ids for a in ancestors(node)):
@@ -202,6 +222,41 @@ def _strip_boilerplate(body: LexborNode, layout: Layout, menu_node: LexborNode |
         node.decompose()
 
 
+_CRUMB_SEPARATORS = {">", "»", "/", "|", "›", "→", "-", "::"}
+
+
+def breadcrumb_last(tree: LexborHTMLParser) -> str:
+    """The last item of the page's breadcrumb ("Trang chủ › Văn bản › Văn bản pháp quy")."""
+    body = tree.body
+    if body is None:
+        return ""
+    trail = None
+    for node in body.traverse():
+        if node.tag in ("-text", "-comment", "a", "span", "li"):
+            continue
+        attrs = node.attributes
+        if ("breadcrumb" in hint_text(node) or "breadcrumblist" in (attrs.get("itemtype") or "").lower()
+                or "breadcrumb" in (attrs.get("aria-label") or "").lower()):
+            trail = node
+            break
+    if trail is None:
+        return ""
+    parts = [inline_text(li) for li in trail.css("li")] or [inline_text(a) for a in trail.css("a, span")]
+    if not parts:
+        parts = [p.strip() for p in re.split(r"[>»›|/]", inline_text(trail))]
+    parts = [p for p in parts if p and p not in _CRUMB_SEPARATORS and len(p) <= 150]
+    return parts[-1] if parts else ""
+
+
+def _heading(content: LexborNode) -> str:
+    """The content's own heading: its first h1, else its first h2."""
+    for selector in ("h1", "h2"):
+        node = content.css_first(selector)
+        if node is not None and (text := inline_text(node)):
+            return text[:300]
+    return ""
+
+
 def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: set[str] | None = None,
             full: bool = True) -> PageView:
     """Read a page. ``full`` also reads menu, banners, footer and side sections (home page)."""
@@ -211,9 +266,14 @@ def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: set[str
     if body is None:
         return view
     layout = Layout(tree)
-    menu, source, menu_node = find_main_menu(tree, layout, url)
+    main_menu = find_main_menu(tree, layout, url)
+    menu, menu_node = main_menu.items, main_menu.node
+    title_node = tree.css_first("title")
+    view.title = inline_text(title_node)[:300] if title_node is not None else ""
+    view.breadcrumb = breadcrumb_last(tree)
     if full:
-        view.menu, view.menu_source = menu, source
+        view.menu, view.menu_source = menu, main_menu.source
+        view.menu_confident, view.menu_signals = main_menu.confident, main_menu.signals or []
         view.banners = find_banners(tree, layout, url, menu_node)
         view.footer_text = _footer(body, layout)
         view.side_sections = _side_sections(body, layout, url)
@@ -232,15 +292,17 @@ def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: set[str
         view.links.append(LinkOnPage(Link(url=link_url, label=label, title=anchor.attributes.get("title") or ""), where))
     view.platform, view.platform_hints = _platform(html, tree, view.links)
     view.feeds = feed_links(html, url)
-    # The pager is often a <nav> that the boilerplate removal takes away: read it first.
-    view.next_page = next_page(body, url)
-    view.script_pager = view.next_page is None and script_only_pager(body)
-    _strip_boilerplate(body, layout, menu_node)
+    _strip_boilerplate(body, layout, menu_node, url)
     view.content_text = block_text(body)
-    view.items = listed_items(body, url, is_own, (skip or set()) | menu_urls | {url})
+    view.heading = _heading(body)
+    listing = listed_items(body, url, is_own, (skip or set()) | menu_urls | {url})
+    view.items = listing.items
+    # A pager pages the listing it follows: numbered links elsewhere (a slider) page nothing.
+    view.next_page = next_page(body, url, listing.regions) if listing.regions else None
+    view.script_pager = view.next_page is None and bool(listing.regions) and script_only_pager(body, listing.regions)
     view.table_rows = [
         inline_text(row) for row in body.css("tr")
-        if len([c for c in row.css("td") if inline_text(c)]) >= 2
+        if row.css_first("table") is None and len([c for c in row.css("td") if inline_text(c)]) >= 2
     ]
     for anchor in body.css("a[href]"):
         file_url = absolute_url(url, anchor.attributes.get("href"))

@@ -2,12 +2,19 @@
 
 A text matching a campaign keyword is judged by the campaign's windows: when it names years, by the
 windows that started in those years; among the windows started by the end of the audited quarter,
-the latest; stale when that window ended before the quarter ended. So an election category from
-2021 is stale in 2023-Q1, while "Bầu cử ... 2021 - 2026" is legitimate again in 2026-Q1.
+the latest; stale when that window ended before the quarter ended.
+
+Years are read the way a clerk reads an official title: a term ("nhiệm kỳ 2021-2026") names the
+year it was elected, its start, not its end; a numbered legislature ("Quốc hội khóa XV") names the
+year of its election (the campaign's ``terms`` in rules.toml); dates may be written out ("ngày 23
+tháng 5 năm 2021"). So "Bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ
+2021-2026" is the 2021 election — stale in 2023 and still stale in 2026-Q1, while the 2026
+election ("khóa XVI … nhiệm kỳ 2026-2031") is current then.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -39,6 +46,25 @@ def mentioned_years(text: str) -> list[int]:
     return sorted(set(years_in(text)) | set(years_in(fold(text))))
 
 
+_TERM = re.compile(r"\bnhiem ky\s+((?:19|20)\d{2})\s+((?:19|20)\d{2})\b")
+_NUMBERED_TERM = re.compile(r"\bkhoa\s+([ivxlc]{1,8})\b")
+
+
+def campaign_years(text: str, campaign: Campaign) -> list[int]:
+    """The years ``text`` refers to for ``campaign``: a term by its first year, a numbered term by
+    the year the campaign's ``terms`` give it, other years as written."""
+    folded = fold(text)
+    years = set(mentioned_years(text))
+    for match in _TERM.finditer(folded):
+        years.discard(int(match.group(2)))
+        years.add(int(match.group(1)))
+    for match in _NUMBERED_TERM.finditer(folded):
+        year = campaign.terms.get(match.group(1).upper())
+        if year is not None:
+            years.add(year)
+    return sorted(years)
+
+
 def campaigns_for(ctx: RuleContext, target: Literal["banner", "category"]) -> list[Campaign]:
     return [c for c in ctx.rules.campaigns if target in c.applies_to]
 
@@ -64,7 +90,7 @@ def campaign_staleness(text: str, campaigns: list[Campaign], ctx: RuleContext) -
     campaign = matching_campaign(text, campaigns, ctx)
     if campaign is None:
         return False, None
-    window = latest_window(campaign, mentioned_years(text), ctx.quarter)
+    window = latest_window(campaign, campaign_years(text, campaign), ctx.quarter)
     if window is None or window.end >= ctx.quarter.end:
         return True, None
     explanation = (f"{campaign.name}: đợt tuyên truyền {day_text(window.start)}–{day_text(window.end)} "

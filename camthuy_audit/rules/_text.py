@@ -23,6 +23,8 @@ _LETTER = re.compile(r"[a-z]")
 WHERE_FOUND = {
     "menu": "menu chính",
     "submenu": "menu con",
+    "menu_deep": "menu con cấp sâu",
+    "banner": "banner",
     "side": "cột bên",
     "page": "nội dung trang chủ",
     "home": "trang chủ",

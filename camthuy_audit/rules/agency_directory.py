@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from camthuy_audit.models import Evidence, PortalSnapshot, SectionPage, Verdict
+from camthuy_audit.config import RulesConfig
+from camthuy_audit.models import Evidence, PageFacts, PortalSnapshot, Verdict
 from camthuy_audit.rules._base import RuleContext, RuleMeta
 from camthuy_audit.rules._section import Content, decide_section
 
@@ -16,10 +17,10 @@ META = RuleMeta(
 )
 
 
-def read_contacts(page: SectionPage) -> Content:
+def read_contacts(page: PageFacts, rules: RulesConfig) -> Content:
     """The phone numbers and e-mail addresses on the directory page."""
     counts = f"{len(page.phones)} số điện thoại, {len(page.emails)} địa chỉ thư điện tử"
-    evidence = [Evidence(kind="count", text=counts, url=page.url)]
+    evidence = [Evidence(kind="count", text=counts, url=page.final_url or page.url)]
     if page.phones:
         evidence.append(Evidence(kind="found", text="Điện thoại: " + ", ".join(page.phones[:2])))
     if page.emails:

@@ -2,6 +2,10 @@
 
 An entry counts when its label or title attribute matches, at the top level or in a first-level
 submenu. Links in the top bar or the footer (``snapshot.other_nav``) do not count.
+
+"o" needs positive evidence: a main menu recognised with confidence (navigation markup, size,
+position: the crawler's ``menu_signals`` say which). A list recognised without confidence — the
+real menu drawn by JavaScript, an unusual layout — that lacks entries is "?", to be checked by eye.
 """
 
 from __future__ import annotations
@@ -42,9 +46,16 @@ def requirement_text(requirement: MenuRequirement) -> str:
     return quoted(requirement.label) + (f" (hoặc {alternatives})" if alternatives else "")
 
 
+def _signals(snapshot: PortalSnapshot) -> str:
+    return "; ".join(snapshot.menu_signals) or "không rõ"
+
+
 def check(snapshot: PortalSnapshot, ctx: RuleContext) -> Verdict:
     if not snapshot.menu:
-        return unknown(META.id, "Không nhận diện được menu chính của cổng thông tin", snapshot.final_url or snapshot.url)
+        verdict = unknown(META.id, "Không xác định được menu chính của cổng thông tin (có thể menu được vẽ bằng "
+                                   "JavaScript) — cần kiểm tra bằng mắt", snapshot.final_url or snapshot.url)
+        verdict.evidence.append(Evidence(kind="note", text=f"Dấu hiệu: {_signals(snapshot)}"))
+        return verdict
     entries = menu_entries(snapshot.menu)
     found: list[Evidence] = []
     missing: list[Evidence] = []
@@ -73,7 +84,12 @@ def check(snapshot: PortalSnapshot, ctx: RuleContext) -> Verdict:
         return unknown(META.id, f"Không chắc đã nhận đúng menu chính (danh sách tìm được: {labels}) — "
                                 "cần kiểm tra bằng mắt", snapshot.final_url or snapshot.url)
     if snapshot.menu_source:
-        evidence.append(Evidence(kind="note", text=f"Menu chính nhận diện từ: {snapshot.menu_source}"))
+        evidence.append(Evidence(kind="note", text=f"Menu chính nhận diện từ: {snapshot.menu_source} "
+                                                   f"({_signals(snapshot)})"))
+    if missing_labels and not snapshot.menu_confident:
+        reason = (f"Không xác định được menu chính: danh sách tìm được thiếu {', '.join(missing_labels)} nhưng "
+                  f"không chắc là menu chính ({_signals(snapshot)}) — cần kiểm tra bằng mắt")
+        return Verdict(check_id=META.id, mark="?", reason=reason, evidence=evidence)
     if missing_labels:
         reason = "Menu chính thiếu: " + ", ".join(missing_labels)
         return Verdict(check_id=META.id, mark="o", reason=reason, evidence=evidence)

@@ -19,8 +19,10 @@ VOID = "javascript:void(0);"
 TOPIC_WEIGHTS = {"xa": 5.0, "huyen": 2.0, "tinh": 1.2, "thongbao": 1.3, "doanthe": 1.2, "pbgdpl": 1.3,
                  "cds": 1.3, "dulich": 0.8}
 SECTION_TOPICS = {"tourism": "dulich", "pbgdpl": "pbgdpl", "cds": "cds", "schedule": "lichtiep"}
-ELECTION_LABEL = "Bầu cử ĐBQH và HĐND"
-ELECTION_TITLE = "Bầu cử đại biểu Quốc hội khóa XV và HĐND các cấp nhiệm kỳ 2021 - 2026"
+# The official title, as portals put it in their menus (the label) and title attributes.
+ELECTION_LABEL = "Bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021-2026"
+ELECTION_TITLE = ("Bầu cử đại biểu Quốc hội khóa XV và đại biểu Hội đồng nhân dân các cấp "
+                  "nhiệm kỳ 2021-2026")
 
 
 class Paths:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping, Sequence
-from typing import Union
 
 import httpx
 import respx
@@ -23,8 +22,8 @@ from camthuy_audit.quarter import Quarter
 BASE = "https://xa-thu.example.gov.vn"
 HTML = {"content-type": "text/html; charset=utf-8"}
 
-Answer = Union[str, tuple[int, str, Mapping[str, str]]]
-Pages = Mapping[str, Union[Answer, Sequence[Answer]]]
+Answer = str | tuple[int, str, Mapping[str, str]]
+Pages = Mapping[str, Answer | Sequence[Answer]]
 
 MENU = """<nav class="main-menu"><ul class="menu">
 <li><a href="/">Trang chủ</a></li><li><a href="/gioi-thieu/">Giới thiệu</a></li>
@@ -56,7 +55,7 @@ def news_list(items: Sequence[tuple[str, str, str]]) -> str:
     return f'<div class="news-list">{rows}</div>'
 
 
-def _responses(answer: Union[Answer, Sequence[Answer]]) -> list[httpx.Response]:
+def _responses(answer: Answer | Sequence[Answer]) -> list[httpx.Response]:
     answers = [answer] if isinstance(answer, (str, tuple)) else list(answer)
     responses = []
     for one in answers:
@@ -68,7 +67,7 @@ def _responses(answer: Union[Answer, Sequence[Answer]]) -> list[httpx.Response]:
     return responses
 
 
-def _route(router: respx.Router, path: str, answer: Union[Answer, Sequence[Answer]]) -> None:
+def _route(router: respx.Router, path: str, answer: Answer | Sequence[Answer]) -> None:
     responses = _responses(answer)
     served = {"n": 0}
 
@@ -89,8 +88,7 @@ def snapshot_of(pages: Pages, *, quarter: str = "2023-Q1", settings: CrawlSettin
 
     async def go() -> PortalSnapshot:
         async with Fetcher(settings, cache=None) as fetcher:
-            return await crawl_portal(Target("thu", BASE + "/"), fetcher, settings, config.rules,
-                                      Quarter.parse(quarter))
+            return await crawl_portal(Target("thu", BASE + "/"), fetcher, settings, Quarter.parse(quarter))
 
     with respx.mock(assert_all_called=False) as router:
         if "/robots.txt" not in pages:

@@ -8,7 +8,7 @@ import httpx
 import pytest
 import respx
 
-from camthuy_audit.config import CrawlSettings, rules_only_config
+from camthuy_audit.config import CrawlSettings
 from camthuy_audit.crawl import Target, crawl_portal
 from camthuy_audit.fetch import Fetcher
 from camthuy_audit.quarter import Quarter
@@ -86,12 +86,11 @@ def _mock(router: respx.Router) -> None:
 
 
 def crawl(quarter: str = "2023-Q1"):  # type: ignore[no-untyped-def]
-    config = rules_only_config()
     settings = CrawlSettings(attempts=1)
 
     async def go():  # type: ignore[no-untyped-def]
         async with Fetcher(settings) as fetcher:
-            return await crawl_portal(Target("mau", BASE + "/"), fetcher, settings, config.rules, Quarter.parse(quarter))
+            return await crawl_portal(Target("mau", BASE + "/"), fetcher, settings, Quarter.parse(quarter))
 
     with respx.mock(assert_all_called=False) as router:
         _mock(router)
@@ -123,12 +122,18 @@ def test_footer_lines_keep_inline_names(snapshot) -> None:  # type: ignore[no-un
     assert "Bản quyền thuộc về: UBND XÃ MẪU" in snapshot.footer_text
 
 
-def test_sections_found_fetched_and_failed(snapshot) -> None:  # type: ignore[no-untyped-def]
-    legal = snapshot.sections["legal_documents"]
-    assert legal.found_in == "menu" and legal.items and legal.items[0].url.endswith("qd01.pdf")
-    digital = snapshot.sections["digital_transformation_category"]
+def test_navigation_pages_read_and_failed(snapshot) -> None:  # type: ignore[no-untyped-def]
+    places = {(link.label, link.where) for link in snapshot.nav}
+    assert ("Văn bản pháp quy", "submenu") in places and ("Chuyển đổi số", "menu") in places
+    assert ("Liên hệ", "top") in places
+    # A banner leading off the portal is not navigation; one leading into it is.
+    assert not any("dichvucong" in link.url for link in snapshot.nav)
+    assert any(link.where == "banner" and link.url.endswith("/hoi-dap") for link in snapshot.nav)
+    legal = snapshot.pages[f"{BASE}/van-ban-phap-quy"]
+    assert legal.heading == "Văn bản pháp quy" and legal.items and legal.items[0].url.endswith("qd01.pdf")
+    digital = snapshot.pages[f"{BASE}/chuyen-doi-so"]
     assert digital.error is not None and digital.error.status == 500
-    assert snapshot.sections["tourism_festivals"].link is None
+    assert snapshot.menu_confident and "có thẻ/lớp đánh dấu menu" in snapshot.menu_signals
 
 
 def test_posts_follow_pagination_until_before_the_quarter(snapshot) -> None:  # type: ignore[no-untyped-def]
@@ -148,8 +153,7 @@ def test_unreachable_portal_is_recorded_not_raised() -> None:
 
     async def go():  # type: ignore[no-untyped-def]
         async with Fetcher(settings) as fetcher:
-            return await crawl_portal(Target("mau", BASE + "/"), fetcher, settings, rules_only_config().rules,
-                                      Quarter.parse("2023-Q1"))
+            return await crawl_portal(Target("mau", BASE + "/"), fetcher, settings, Quarter.parse("2023-Q1"))
 
     with respx.mock() as router:
         router.get(url__regex=r".*").mock(side_effect=httpx.ConnectError("Connection refused"))

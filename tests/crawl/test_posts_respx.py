@@ -6,7 +6,7 @@ import asyncio
 
 import respx
 
-from camthuy_audit.config import CrawlSettings, rules_only_config
+from camthuy_audit.config import CrawlSettings
 from camthuy_audit.crawl import Target, crawl_portal
 from camthuy_audit.fetch import Fetcher
 from camthuy_audit.models import PortalSnapshot
@@ -48,8 +48,7 @@ def crawl(router: respx.Router) -> PortalSnapshot:
 
     async def go() -> PortalSnapshot:
         async with Fetcher(settings) as fetcher:
-            return await crawl_portal(Target("b", BASE + "/"), fetcher, settings, rules_only_config().rules,
-                                      Quarter.parse("2023-Q1"))
+            return await crawl_portal(Target("b", BASE + "/"), fetcher, settings, Quarter.parse("2023-Q1"))
 
     return asyncio.run(go())
 

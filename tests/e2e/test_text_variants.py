@@ -61,7 +61,7 @@ def audit_with(config: Config, rewrite: Callable[[str], str]) -> dict[str, UnitR
                 assert unit is not None
                 from camthuy_audit.audit import target_of
 
-                snapshot = await crawl_portal(target_of(unit), fetcher, config.crawl, config.rules, Q1)
+                snapshot = await crawl_portal(target_of(unit), fetcher, config.crawl, Q1)
                 results[unit_id] = decide(snapshot, config, Q1, name=unit.name)
             return results
 

@@ -83,7 +83,7 @@ async def _audit(config: Config) -> tuple[dict[str, UnitResult], FetchStats]:
         async def one(unit: Unit) -> UnitResult:
             target = Target(unit.id, unit.url, tuple(unit.aliases), ignore_robots=unit.ignore_robots,
                             insecure_tls=unit.insecure_tls)
-            snapshot = await crawl_portal(target, fetcher, config.crawl, config.rules, Q1)
+            snapshot = await crawl_portal(target, fetcher, config.crawl, Q1)
             return decide(snapshot, config, Q1, name=unit.name)
 
         results = await asyncio.gather(*(one(u) for u in config.units))

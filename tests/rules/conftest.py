@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -13,13 +14,13 @@ from camthuy_audit.config import RulesConfig, load_rules
 from camthuy_audit.models import (
     Banner,
     FetchError,
-    Link,
     MenuItem,
+    NavLink,
+    PageFacts,
     PageItem,
     PortalSnapshot,
     Post,
     PostScan,
-    SectionPage,
 )
 from camthuy_audit.quarter import VN_TZ, Quarter
 from camthuy_audit.rules import RuleContext
@@ -44,6 +45,18 @@ SECTION_LABELS = {
     "digital_transformation_category": "Chuyển đổi số",
     "agency_directory": "Danh bạ",
 }
+
+
+@dataclass(frozen=True)
+class Section:
+    """A navigation link and the page it leads to (what the crawler gives a section rule)."""
+
+    link: NavLink
+    page: PageFacts | None
+
+    @property
+    def url(self) -> str:
+        return self.link.url
 
 
 def vn(year: int, month: int, day: int, hour: int = 9, minute: int = 0) -> datetime:
@@ -76,17 +89,25 @@ class Build:
                           message=message or f"{kind} {status or ''}".strip())
 
     def section(self, check_id: str, *, items: int = 3, label: str | None = None, error: FetchError | None = None,
-                newest: datetime | None = None, **fields: Any) -> SectionPage:
-        label = label or SECTION_LABELS[check_id]
-        url = self.url(slug(label))
+                newest: datetime | None = None, where: Any = "menu", url: str | None = None,
+                **fields: Any) -> Section:
+        label = label if label is not None else SECTION_LABELS[check_id]
+        url = url or self.url(slug(label) or "muc")
         newest = newest or vn(2023, 3, 20)
         page_items = [PageItem(title=f"Mục {n}", url=f"{url}/muc-{n}.html",
                                date=newest.replace(day=max(1, newest.day - n))) for n in range(items)]
-        return SectionPage(check_id=check_id, link=Link(url=url, label=label), matched_keyword=fold(label),
-                           found_in="menu", url=url, status=None if error else 200, error=error,
-                           items=page_items, **fields)
+        fields.setdefault("text_length", 800 if items else 0)
+        page = PageFacts(url=url, final_url=url, status=error.status if error else 200, error=error,
+                         items=page_items, item_count=len(page_items), **fields)
+        own = url.startswith(HOME)
+        return Section(NavLink(url=url, label=label, where=where, own=own), page if own else None)
 
-    def all_sections(self) -> dict[str, SectionPage]:
+    def nav_and_pages(self, sections: dict[str, Section]) -> tuple[list[NavLink], dict[str, PageFacts]]:
+        nav = [s.link for s in sections.values()]
+        pages = {s.url: s.page for s in sections.values() if s.page is not None}
+        return nav, pages
+
+    def all_sections(self) -> dict[str, Section]:
         sections = {cid: self.section(cid) for cid in SECTION_LABELS}
         sections["agency_directory"] = self.section("agency_directory", items=0, phones=["0237 3876 123"],
                                                     emails=["ubnd@camtest.gov.vn"])
@@ -114,12 +135,15 @@ class Build:
             "reachable": True,
             "menu": self.menu(*STANDARD_MENU),
             "menu_source": "nav#main-menu",
+            "menu_confident": True,
+            "menu_signals": ["có thẻ/lớp đánh dấu menu", "6 mục cấp 1"],
             "banners": [self.banner("/file/thumb/500/1.jpg", alt="Hộp thư góp ý", link_url=HOME + "/gop-y"),
                         self.banner("/file/thumb/500/2.jpg", alt="Dịch vụ công trực tuyến", zone="left")],
             "footer_text": GOOD_FOOTER,
-            "sections": self.all_sections(),
             "posts": self.scan(self.post(1, vn(2023, 2, 1)), self.post(2, vn(2023, 3, 1))),
         }
+        sections = fields.pop("sections", None)
+        base["nav"], base["pages"] = self.nav_and_pages(self.all_sections() if sections is None else sections)
         base.update(fields)
         return PortalSnapshot(**base)
 

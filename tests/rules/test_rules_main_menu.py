@@ -70,7 +70,7 @@ def test_link_in_top_bar_or_footer_does_not_count_but_is_mentioned(build, ctx):
 def test_unrecognised_menu_is_unknown(build, ctx):
     verdict = main_menu.check(build.snapshot(menu=[]), ctx)
     assert verdict.mark == "?"
-    assert "không nhận diện được menu chính" in verdict.reason.lower()
+    assert "không xác định được menu chính" in verdict.reason.lower()
 
 
 def test_a_menu_without_any_familiar_entry_is_unknown_not_o() -> None:
@@ -89,3 +89,16 @@ def test_a_menu_without_any_familiar_entry_is_unknown_not_o() -> None:
                               menu=menu)
     verdict = check(snapshot, RuleContext(rules=rules_only_config().rules, quarter=Quarter.parse("2023-Q1")))
     assert verdict.mark == "?"
+
+
+def test_missing_entries_of_an_uncertain_menu_are_unknown_not_o(build, ctx):
+    menu = build.menu("Trang chủ", "Liên hệ", "Sơ đồ site", "Hỏi đáp")
+    signals = ["không có thẻ/lớp đánh dấu menu (nav, menu)", "4 mục cấp 1", "có 1 khung menu trống"]
+    unsure = main_menu.check(build.snapshot(menu=menu, menu_confident=False, menu_signals=signals), ctx)
+    assert unsure.mark == "?"
+    assert "không xác định được menu chính" in unsure.reason.lower() and "khung menu trống" in unsure.reason
+    sure = main_menu.check(build.snapshot(menu=menu, menu_confident=True, menu_signals=signals[:1]), ctx)
+    assert sure.mark == "o"
+    # An uncertain list that holds every required entry is positive evidence all the same.
+    full = build.menu(*["Trang chủ", "Giới thiệu", "Tin tức - Sự kiện", "Văn bản", "Thủ tục hành chính", "Liên hệ"])
+    assert main_menu.check(build.snapshot(menu=full, menu_confident=False), ctx).mark == "x"

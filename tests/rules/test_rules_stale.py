@@ -92,11 +92,20 @@ def test_election_category_is_stale_in_2023(build, ctx):
 
 def test_election_category_is_legitimate_in_early_2026(build, ctx_for):
     for label in ["Bầu cử đại biểu Quốc hội khóa XVI và HĐND các cấp nhiệm kỳ 2026 - 2031",
-                  "Bầu cử ĐBQH và HĐND các cấp", "Bầu cử nhiệm kỳ 2021 - 2026"]:
+                  "Bầu cử ĐBQH và HĐND các cấp", "Bầu cử ĐBQH khóa XVI"]:
         verdict = categories_verdict(build, ctx_for("2026-Q1"), election_menu(build, label))
         assert verdict.mark == "x", label
-    stale_2021 = categories_verdict(build, ctx_for("2023-Q1"), election_menu(build, "Bầu cử nhiệm kỳ 2021 - 2026"))
-    assert stale_2021.mark == "o"
+
+
+def test_a_term_names_the_year_it_was_elected(build, ctx_for):
+    # "nhiệm kỳ 2021 - 2026" and "khóa XV" are the 2021 election: stale in 2023 and still in 2026-Q1.
+    for label in ["Bầu cử nhiệm kỳ 2021 - 2026", "Bầu cử đại biểu Quốc hội khóa XV",
+                  "Bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021-2026",
+                  "Cuộc bầu cử ngày 23 tháng 5 năm 2021"]:
+        for quarter in ("2023-Q1", "2026-Q1"):
+            verdict = categories_verdict(build, ctx_for(quarter), election_menu(build, label))
+            assert verdict.mark == "o", (label, quarter)
+            assert verdict.findings[0].note.endswith("(từ năm 2021)")
 
 
 def test_election_category_found_by_slug_or_side_section(build, ctx):

@@ -118,7 +118,9 @@ def test_camphu_keeps_the_2021_election_category(portal: Callable[..., Portal]) 
     menu = home.find("ul", cls="menu-top")
     assert menu is not None
     entry = next(a for a in menu.find_all("a") if "bau cu" in fold(a.text()))
-    assert "2021 - 2026" in entry.attrs["title"]
+    # The official title, as real portals carry it: the 15th National Assembly, the 2021-2026 term.
+    assert "khóa XV" in entry.text() and "nhiệm kỳ 2021-2026" in entry.text()
+    assert "Hội đồng nhân dân" in entry.attrs["title"]
     listing = parse(site.get(site.local("/", entry.attrs["href"]) or "").text)
     posts = [site.local("/", a.attrs["href"]) for h3 in listing.find_all("h3", cls="news-title") for a in h3.find_all("a")]
     assert len(posts) >= 5

@@ -254,7 +254,7 @@ def ensure_hosts(host: str) -> None:
 
 
 def serve(py: Path, proj: Path, portal: dict) -> subprocess.Popen:
-    log = open(proj / "runserver.log", "w")
+    log = open(proj / "runserver.log", "w")  # noqa: SIM115 - stays open while the server runs
     proc = subprocess.Popen([str(py), "manage.py", "runserver", f"127.0.0.1:{PORT}", "--insecure", "--noreload"],
                             cwd=proj, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://{portal['host']}:{PORT}/"
@@ -316,14 +316,13 @@ def enter_content(number: int, proj: Path) -> None:  # noqa: C901 - one portal's
     import uuid
 
     import time_machine
-    from coderedcms.models import Footer, LayoutSettings, Navbar
-    from coderedcms.models.wagtailsettings_models import FooterOrderable, NavbarOrderable
     from django.core.files.images import ImageFile
     from django.utils import timezone
-    from PIL import Image as PILImage, ImageDraw
+    from PIL import Image as PILImage
+    from PIL import ImageDraw
     from wagtail.images.models import Image
     from wagtail.models import Site
-    from website.models import ArticleIndexPage, ArticlePage, FormPage, FormPageField, WebPage
+    from website.models import ArticleIndexPage, ArticlePage, WebPage
 
     portal = PORTALS[number]
     commune = portal["commune"]
@@ -496,7 +495,7 @@ def build_portal_1(env: dict) -> None:
     e = type("E", (), env)  # attribute access to the helpers
     portal, home = env["portal"], env["home"]
     text, table, row, column, body = e.text, e.table, e.row, e.column, e.body
-    web_page, index_page, add_article, add = e.web_page, e.index_page, e.add_article, e.add
+    web_page, index_page, add_article = e.web_page, e.index_page, e.add_article
     img, image_link, page_list, publish = e.make_image, e.image_link, e.page_list, e.publish
     from website.models import FormPage, FormPageField
 
@@ -611,7 +610,7 @@ def build_portal_1(env: dict) -> None:
 def build_portal_2(env: dict) -> None:
     e = type("E", (), env)
     portal, home = env["portal"], env["home"]
-    text, table, row, column, body = e.text, e.table, e.row, e.column, e.body
+    text, row, column, body = e.text, e.row, e.column, e.body
     web_page, index_page, add_article = e.web_page, e.index_page, e.add_article
     img, image_link, page_list, publish = e.make_image, e.image_link, e.page_list, e.publish
 
@@ -676,8 +675,8 @@ def build_portal_2(env: dict) -> None:
             "<p>© 2023 Ủy ban nhân dân xã Quang Hưng</p>"
             "<p>Chịu trách nhiệm nội dung: Đang cập nhật</p>")),
             column("4", text(
-                '<p><a linktype="page" id="%d">Danh bạ</a> | <a linktype="page" id="%d">Hỏi đáp</a></p>'
-                "<p>Liên hệ: 0237.3 850 416</p>" % (danh_ba.id, hoi_dap.id)))),
+                f'<p><a linktype="page" id="{danh_ba.id}">Danh bạ</a> | <a linktype="page" id="{hoi_dap.id}">Hỏi đáp</a></p>'
+                "<p>Liên hệ: 0237.3 850 416</p>"))),
     ])
 
 

@@ -1,0 +1,237 @@
+"""Every post of the quarter across a portal: listings followed page by page, dated per item.
+
+A post is one post however many URLs show it: a CMS that files a post in several categories lists
+it under one URL per category (and redirects the others to the canonical one), and lists may
+shorten its title. Posts are the same when their final URL is, when their URLs end in the same
+numbered slug ("…/tap-huan-ky-nang-so-21.html" under two categories), or when title and time agree.
+Register rows (documents) are never posts. When a listing cannot be read to its end the count is
+incomplete, with the reason; it is never a smaller number.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import unquote, urlsplit
+
+from camthuy_audit.extract.feeds import FeedEntry, parse_feed
+from camthuy_audit.extract.html import is_file_url
+from camthuy_audit.extract.menu import flatten
+from camthuy_audit.extract.page import PageView
+from camthuy_audit.models import FetchError, Post, PostScan
+from camthuy_audit.quarter import VN_TZ, Quarter
+from camthuy_audit.session import PortalSession
+from camthuy_audit.vntext import fold
+
+_MAX_LISTING_PAGES = 300
+_MAX_FEEDS = 5
+_MAX_LISTING_DEPTH = 2     # category -> sub-category -> sub-sub-category
+_MAX_DISCOVERED = 60       # category pages found beyond the menu, per portal
+_NUMBERED_SLUG = re.compile(r"^(?=.*[a-z])(?=.*\d{2}).{6,}$")
+_GENERIC_NAMES = frozenset({"index", "default", "home", "view", "detail", "details", "chi-tiet", "news"})
+
+
+def listing_starts(session: PortalSession, home: PageView) -> list[str]:
+    """Category pages to read posts from: menu entries at every level, side-column links, sections."""
+    starts: list[str] = []
+    for item in flatten(home.menu):
+        if item.url:
+            starts.append(item.url)
+    for section in home.side_sections:
+        starts += [link.url for link in section.links]
+    listed_posts = {session.canonical(i.url) for i in home.items}
+    starts += [lp.link.url for lp in home.links if lp.where in ("menu", "page", "side")
+               and session.canonical(lp.link.url) not in listed_posts]
+    seen: set[str] = set()
+    result = []
+    for url in starts:
+        canonical = session.canonical(url)
+        if session.is_own(url) and canonical not in seen and canonical != session.canonical(home.url):
+            seen.add(canonical)
+            result.append(url)
+    return result
+
+
+def _numbered_slug(url: str) -> str | None:
+    """The last path segment when it names one post by slug and number ("bai-viet-21.html")."""
+    segment = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]).lower()
+    stem = re.sub(r"\.[a-z0-9]{2,5}$", "", segment)
+    if stem in _GENERIC_NAMES or not _NUMBERED_SLUG.match(stem) or "-" not in stem:
+        return None
+    return segment
+
+
+def identities(url: str, title: str, published: datetime) -> list[tuple[str, ...]]:
+    """The keys under which two listings' entries are one post (any shared key)."""
+    keys: list[tuple[str, ...]] = [("url", url)]
+    slug = _numbered_slug(url)
+    if slug:
+        keys.append(("slug", slug))
+    local = published.astimezone(VN_TZ)
+    words = fold(title)
+    if words and (local.hour or local.minute) and len(words.split()) >= 2:
+        keys.append(("title-time", words, local.strftime("%Y-%m-%d %H:%M")))
+    if len(words.split()) >= 4:
+        keys.append(("title-day", words, local.date().isoformat()))
+    return keys
+
+
+@dataclass
+class PostCollector:
+    session: PortalSession
+    quarter: Quarter
+    posts: dict[str, Post] = field(default_factory=dict)
+    listings: list[str] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)
+    listing_seen: set[str] = field(default_factory=set)
+    article_seen: set[str] = field(default_factory=set)
+    incomplete: list[str] = field(default_factory=list)
+    category_urls: set[str] = field(default_factory=set)
+    discovered: int = 0
+    known: set[tuple[str, ...]] = field(default_factory=set)
+    feed_dates: dict[str, tuple[FeedEntry, str]] = field(default_factory=dict)  # post -> (entry, feed URL)
+
+    async def read_feeds(self, urls: list[str]) -> None:
+        """Publish dates from the portal's own feeds, to date listing items without opening them."""
+        for url in urls[:_MAX_FEEDS]:
+            if not self.session.is_own(url):
+                continue
+            result = await self.session.page(url, accept="feed")
+            if isinstance(result, FetchError):
+                continue  # a feed is a shortcut, not a source we depend on
+            for entry in parse_feed(result.text, result.final_url):
+                self.feed_dates.setdefault(self.session.canonical(entry.url), (entry, url))
+
+    def add(self, url: str, title: str, published: datetime, source: str) -> None:
+        canonical = self.session.final(url)
+        keys = identities(canonical, title, published)
+        if any(key in self.known for key in keys):
+            self.known.update(keys)
+            return
+        self.known.update(keys)
+        self.posts[canonical] = Post(url=canonical, title=title, published=published.astimezone(VN_TZ),
+                                     source=source)
+
+    def is_known(self, url: str) -> bool:
+        return ("url", self.session.final(url)) in self.known
+
+    async def read_listing(self, start: str, first: PageView | None = None, *, depth: int = 0) -> None:
+        """Read a listing and its next pages until they are older than the quarter.
+
+        A failure on a menu/side category or on a later page of a listing makes the count
+        incomplete; a failing link that was only a guess (any other link of the home page) does not.
+        """
+        url: str | None = start
+        quarter_start = datetime.combine(self.quarter.start, datetime.min.time(), VN_TZ)
+        for page_number in range(_MAX_LISTING_PAGES):
+            if url is None:
+                return
+            canonical = self.session.canonical(url)
+            if canonical in self.listing_seen:
+                return
+            self.listing_seen.add(canonical)
+            view = first if first is not None else await self.session.view(url)
+            first = None
+            if isinstance(view, FetchError):
+                required = page_number > 0 or url in self.category_urls or canonical in self.category_urls
+                if required and not view.gone:
+                    self.incomplete.append(f"không đọc được trang danh sách {url}: {view.message}")
+                return
+            if page_number == 0 and depth < _MAX_LISTING_DEPTH:
+                await self._follow_subcategories(view, depth)
+            if not view.items:
+                return
+            self.listings.append(view.url)
+            dates = await self.date_items(view)
+            newest_first = not (len(dates) >= 2 and dates[0] < dates[-1])
+            if dates and newest_first and max(dates) < quarter_start:
+                return
+            if view.script_pager:
+                self.incomplete.append(f"các trang sau của danh sách {view.url} chỉ mở được bằng JavaScript")
+                return
+            url = view.next_page
+        self.incomplete.append(f"danh sách {start} có quá {_MAX_LISTING_PAGES} trang")
+
+    async def _follow_subcategories(self, view: PageView, depth: int) -> None:
+        """Categories linked from a category page ("Xem thêm", sub-category boxes) that the menu lacks."""
+        listed = {self.session.canonical(i.url) for i in view.items}
+        found = []
+        for link_on_page in view.links:
+            link = link_on_page.link
+            words = len(link.label.split())
+            canonical = self.session.canonical(link.url)
+            if (link_on_page.where == "page" and 1 <= words <= 6 and self.session.is_own(link.url)
+                    and canonical not in listed and canonical not in self.listing_seen
+                    and canonical not in self.category_urls and not is_file_url(link.url)):
+                found.append(link.url)
+        room = max(0, _MAX_DISCOVERED - self.discovered)
+        self.discovered += min(room, len(found))
+        await asyncio.gather(*(self.read_listing(u, depth=depth + 1) for u in found[:room]))
+
+    async def date_items(self, view: PageView) -> list[datetime]:
+        dates: list[datetime] = []
+        undated = []
+        here = self.session.canonical(view.url)
+        for item in view.items:
+            if item.document:
+                continue  # a documents register lists documents, not posts ("tin bài")
+            if (own := self.session.canonical(item.url)) == here or own in self.category_urls:
+                continue  # a category's own heading link, or another category: not a post
+            if item.date is not None:
+                self.add(item.url, item.title, item.date, view.url)
+                dates.append(item.date)
+            elif self.is_known(item.url):
+                continue
+            elif own in self.feed_dates:
+                entry, feed = self.feed_dates[own]
+                self.add(item.url, item.title, entry.published, feed)
+                dates.append(entry.published)
+            else:
+                undated.append(item)
+        results = await asyncio.gather(*(self._article(item.url, item.title) for item in undated))
+        dates += [d for d in results if d is not None]
+        return dates
+
+    async def _article(self, url: str, title: str) -> datetime | None:
+        canonical = self.session.canonical(url)
+        if canonical in self.article_seen:
+            post = self.posts.get(self.session.final(url))
+            return post.published if post else None
+        self.article_seen.add(canonical)
+        view = await self.session.view(url)
+        if isinstance(view, FetchError):
+            if not view.gone:
+                self.undated.append(url)
+            return None
+        if len(view.items) >= 3 and view.next_page:
+            # Not an article: a category listed like a post. Read it as a listing.
+            await self.read_listing(url, view)
+            return None
+        if view.date is None:
+            self.undated.append(url)
+            return None
+        self.add(url, title, view.date, view.url)
+        return view.date
+
+
+async def scan_posts(session: PortalSession, home: PageView, quarter: Quarter) -> PostScan:
+    """Every post the portal lists, dated; complete only when every listing was read to its end."""
+    collector = PostCollector(session, quarter)
+    starts = listing_starts(session, home)
+    collector.category_urls = set(session.skip)
+    await collector.read_feeds(home.feeds)
+    # Posts listed on the home page itself.
+    await collector.date_items(home)
+    await asyncio.gather(*(collector.read_listing(url) for url in starts))
+    reasons = collector.incomplete[:]
+    if collector.undated:
+        reasons.append(f"{len(collector.undated)} bài không đọc được ngày đăng (vd. {collector.undated[0]})")
+    if session.cut_short:
+        reasons.insert(0, session.cut_short)
+    if not collector.listings and not collector.posts:
+        reasons.append("không tìm thấy trang danh sách tin bài nào")
+    posts = sorted(collector.posts.values(), key=lambda p: p.published, reverse=True)
+    return PostScan(posts=posts, complete=not reasons, incomplete_reason="; ".join(reasons) or None,
+                    listings=collector.listings, undated=collector.undated)
