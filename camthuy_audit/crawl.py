@@ -88,21 +88,24 @@ def navigation(session: PortalSession, home: PageView) -> list[NavLink]:
         if (url, nav_link.where) in seen:
             continue
         seen.add((url, nav_link.where))
-        result.append(nav_link.model_copy(update={"url": url, "own": own}))
+        result.append(nav_link.model_copy(update={"url": url, "href": nav_link.url, "own": own}))
     return result
 
 
-def pages_to_read(session: PortalSession, home: PageView, nav: list[NavLink]) -> list[str]:
-    """The pages of the portal the navigation leads to (not files, not the home page, not functions)."""
+def pages_to_read(session: PortalSession, home: PageView, nav: list[NavLink]) -> dict[str, str]:
+    """The pages of the portal the navigation leads to (not files, not the home page, not functions):
+    canonical URL -> the URL to fetch."""
     home_url = session.canonical(home.url)
-    urls: list[str] = []
+    urls: dict[str, str] = {}
     for link in nav:
         if not link.own or link.url == home_url or is_file_url(link.url) or link.url in urls:
             continue
         if _NOT_A_SECTION.search(urlsplit(link.url).path + "?" + urlsplit(link.url).query):
             continue
-        urls.append(link.url)
-    return urls[:_MAX_NAV_PAGES]
+        urls[link.url] = link.href or link.url
+        if len(urls) >= _MAX_NAV_PAGES:
+            break
+    return urls
 
 
 def page_facts(url: str, view: PageView | FetchError) -> PageFacts:
@@ -113,12 +116,33 @@ def page_facts(url: str, view: PageView | FetchError) -> PageFacts:
     return PageFacts(url=url, final_url=view.url, status=200, heading=view.heading, title=view.title,
                      breadcrumb=view.breadcrumb, items=items[:_MAX_PAGE_ITEMS], item_count=len(items),
                      phones=view.phones[:20], emails=view.emails[:20], text_length=len(view.content_text),
-                     text_start=view.content_text[:_TEXT_START], article_date=view.date)
+                     text_start=view.content_text[:_TEXT_START], article_date=view.date,
+                     redirect_to=view.redirect_to)
 
 
-async def read_pages(session: PortalSession, urls: list[str]) -> dict[str, PageFacts]:
-    views = await asyncio.gather(*(session.view(url) for url in urls))
+async def read_pages(session: PortalSession, urls: dict[str, str]) -> dict[str, PageFacts]:
+    views = await asyncio.gather(*(session.view(href) for href in urls.values()))
     return {url: page_facts(url, view) for url, view in zip(urls, views, strict=True)}
+
+
+def banner_targets(session: PortalSession, banners: list[Banner], pages: dict[str, PageFacts]) -> None:
+    """Where each banner's link ends, when it goes through the portal's click counter or a redirect.
+
+    A banner "image banner" whose link is ``/banners/click/?id=3`` says what it is only where the
+    click leads (the national feedback system, say): a clerk clicks it, so we read it too.
+    """
+    for banner in banners:
+        if not banner.link_url or not session.is_own(banner.link_url):
+            continue
+        page = pages.get(session.canonical(banner.link_url))
+        if page is None:
+            continue
+        if page.redirect_to:
+            banner.target_url = page.redirect_to
+        elif page.error is not None and page.error.location:
+            banner.target_url = page.error.location
+        elif page.final_url and session.canonical(page.final_url) != page.url:
+            banner.target_url = page.final_url
 
 
 # --- banners ---------------------------------------------------------------------------------
@@ -172,6 +196,7 @@ async def crawl_portal(target: Target, fetcher: Fetcher, settings: CrawlSettings
     pages, posts, _ = await asyncio.gather(read_pages(session, pages_to_read(session, home, nav)),
                                            scan_posts(session, home, quarter),
                                            probe_banner_sizes(session, home.banners))
+    banner_targets(session, home.banners, pages)
     other_nav = [lp.link for lp in home.links if lp.where in ("top", "footer")]
     return PortalSnapshot(
         unit_id=target.unit_id, url=target.url, final_url=home.url, fetched_at=fetched_at, reachable=True,

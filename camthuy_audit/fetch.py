@@ -291,7 +291,7 @@ class Fetcher:
             if parts.scheme not in ("http", "https") or not host:
                 return FetchError(url=url, kind="off_site", message=f"địa chỉ không phải http(s): {current[:200]}")
             if allowed_hosts is not None and host not in allowed_hosts:
-                return FetchError(url=url, kind="off_site",
+                return FetchError(url=url, kind="off_site", location=current,
                                   message=f"chuyển hướng ra ngoài cổng của đơn vị: {current[:200]}")
             if robots:
                 verdict = await self._robots_allow(current, allowed_hosts, clock)

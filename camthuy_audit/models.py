@@ -33,6 +33,7 @@ class FetchError(_Model):
     status: int | None = None
     message: str
     retry_after: float | None = None   # the server asked to wait this long (429/503 Retry-After)
+    location: str | None = None        # where a redirect off the portal pointed
 
     @property
     def gone(self) -> bool:
@@ -59,6 +60,7 @@ class Banner(_Model):
     title: str = ""
     text: str = ""          # visible text in or next to the banner link
     link_url: str | None = None
+    target_url: str | None = None   # where the link ends when it goes through a click counter or redirect
     zone: Zone = "unknown"
     width: int | None = None
     height: int | None = None
@@ -94,7 +96,8 @@ class NavLink(_Model):
     footer and the top bar, ``banner`` an image link to a page of the portal itself.
     """
 
-    url: str                  # canonical (the unit's main host), or the foreign URL as linked
+    url: str                  # canonical (the unit's main host, no session ids): the key of its page
+    href: str = ""            # the URL as linked (what is fetched: a click counter's checksum included)
     label: str = ""
     title: str = ""
     where: NavWhere
@@ -119,6 +122,7 @@ class PageFacts(_Model):
     text_length: int = 0      # characters of the page's own content
     text_start: str = ""      # its first characters (an empty category says so there)
     article_date: datetime | None = None   # the page reads as an article dated so
+    redirect_to: str | None = None         # a page that only sends the browser on (meta refresh, script)
 
     @property
     def newest(self) -> datetime | None:

@@ -202,7 +202,7 @@ class PostCollector:
         self.article_seen.add(canonical)
         view = await self.session.view(url)
         if isinstance(view, FetchError):
-            if not view.gone:
+            if not view.gone and view.kind != "not_html":  # a feed or a file listed like a post is not one
                 self.undated.append(url)
             return None
         if len(view.items) >= 3 and view.next_page:

@@ -27,8 +27,15 @@ def _link_of(image: LexborNode) -> LexborNode | None:
     return None
 
 
+_ITEM_LINKS = 4   # an item of a post list holds a few links (picture, title, category); a widget area many
+
+
 def _is_thumbnail(link: LexborNode, href: str | None) -> bool:
-    """The same target is also linked with text close by: a post list's thumbnail."""
+    """The same target is also linked with text in the same item: a post list's thumbnail.
+
+    The item is the nearest block around the picture that holds other links; a block holding many
+    (a widget area with a text list linking the same page) is not one item.
+    """
     if not href:
         return False
     container = link
@@ -36,9 +43,13 @@ def _is_thumbnail(link: LexborNode, href: str | None) -> bool:
         if container.parent is None:
             break
         container = container.parent
-        for other in container.css("a"):
-            if other.mem_id != link.mem_id and other.attributes.get("href") == href and inline_text(other):
-                return True
+        anchors = container.css("a")
+        if len(anchors) <= 1:
+            continue
+        if len(anchors) > _ITEM_LINKS:
+            return False
+        return any(other.mem_id != link.mem_id and other.attributes.get("href") == href and inline_text(other)
+                   for other in anchors)
     return False
 
 

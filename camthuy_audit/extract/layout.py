@@ -35,10 +35,42 @@ _STRONG_MAIN = {"main", "main-content", "maincontent", "site-main", "col-main", 
                 "main-col", "noidung", "page-main", "main-column"}
 _MAIN = {"content", "main", "maincontent", "noidung", "middle", "centercol", "primary"}
 # Words before left/right that make them about alignment, not about a column.
-_ALIGN = {"pull", "float", "text", "align", "f", "fl", "fr", "ml", "mr", "pl", "pr", "m", "p", "border",
+_ALIGN = {"pull", "float", "text", "align", "justification", "justified", "items", "is", "has", "f", "fl", "fr", "ml", "mr", "pl", "pr", "m", "p", "border",
           "rounded", "justify", "offset", "margin", "padding", "nav", "navbar", "dropdown", "menu", "arrow",
           "icon", "fa", "glyphicon", "caret", "chevron", "angle", "to", "slide", "carousel"}
-_GRID = re.compile(r"^(col|column|grid|span)\d*$|^col(-(xs|sm|md|lg|xl))?-\d+$")
+# Column names ("col-md-3", "col-left", "span9", "grid_4"); a bare "grid" ("crx-grid") names a
+# container of rows, not a column.
+_COLUMN_TOKENS = {"col", "column", "cot"}
+_COLUMN_WORD = re.compile(r"^(col|span|grid)([-_](xs|sm|md|lg|xl))?[-_]?\d{1,2}$")
+
+
+def _siblings(node: LexborNode, direction: str) -> list[LexborNode]:
+    """The element siblings before (``"prev"``) or after (``"next"``) a node."""
+    found = []
+    current = node.prev if direction == "prev" else node.next
+    while current is not None:
+        if current.tag not in ("-text", "-comment"):
+            found.append(current)
+        current = current.prev if direction == "prev" else current.next
+    return found
+
+
+def _siblings_between(first: LexborNode, last: LexborNode) -> list[LexborNode]:
+    """The element siblings after ``first`` and before ``last`` (same parent)."""
+    found = []
+    current = first.next
+    while current is not None and current.mem_id != last.mem_id:
+        if current.tag not in ("-text", "-comment"):
+            found.append(current)
+        current = current.next
+    return found
+
+
+def _is_column(node: LexborNode) -> bool:
+    if node.tag == "td":
+        return True
+    words = (node.attributes.get("class") or "").lower().split()
+    return any(_COLUMN_WORD.match(w) for w in words) or bool(set(hint_tokens(node)) & _COLUMN_TOKENS)
 
 
 _WIDTH = re.compile(r"^(?:col-(?:xs-|sm-|md-|lg-|xl-)?|span|grid-|grid_|w-)(\d{1,2})$")
@@ -61,8 +93,20 @@ def _side_token(token: str, before: str) -> str | None:
     return None
 
 
+# Words before "bottom"/"foot" that make it about spacing or alignment ("m-bottom", "margin-bottom").
+_SPACING = {"m", "mb", "margin", "p", "pb", "padding", "border", "text", "align", "valign", "v", "to", "fixed",
+            "sticky", "space", "spacing", "gap", "pull", "push", "scroll"}
+
+
+def _names_footer(tokens: list[str]) -> bool:
+    for index, token in enumerate(tokens):
+        if token in _FOOTER and not (token in ("bottom", "foot") and index and tokens[index - 1] in _SPACING):
+            return True
+    return "site-info" in "-".join(tokens)
+
+
 def _zone_from_tokens(tokens: list[str]) -> str | None:
-    if any(t in _FOOTER for t in tokens) or "site-info" in "-".join(tokens):
+    if _names_footer(tokens):
         return "footer"
     for index, token in enumerate(tokens):
         side = _side_token(token, tokens[index - 1] if index else "")
@@ -78,14 +122,26 @@ def _zone_from_tokens(tokens: list[str]) -> str | None:
     return None
 
 
-_CONTENT_PARTS = {"entry", "post", "article", "card", "panel", "box", "widget", "item", "news", "page",
-                  "section", "block", "module", "cat", "category", "list", "content", "comment", "comments"}
+
+_EDGE_PARTS = {"header", "footer", "heading", "head", "foot"}
+# What a header or footer of a piece of content is named after ("entry-footer", "card-header");
+# "section", "page", "block" are words themes use for the page's own parts ("section-footer-top").
+_CONTENT_OWNERS = {"entry", "post", "article", "card", "panel", "box", "widget", "item", "news", "comment",
+                   "comments", "cat", "category", "module", "blog", "portlet"}
 
 
 def _part_of_content(node: LexborNode, tokens: list[str]) -> bool:
-    """A header/footer that belongs to an article, a box or a widget, not to the page."""
-    if any(t in _CONTENT_PARTS for t in tokens):
-        return True
+    """A header/footer that belongs to an article, a box or a widget, not to the page.
+
+    Named so in one class word ("entry-footer", "card-header", "widget_head"), or inside an article
+    or the main column. A word naming a CMS building block ("wp-block-template-part") does not make
+    the page's own header or footer part of the content.
+    """
+    attrs = node.attributes
+    for word in f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split():
+        parts = set(re.split(r"[-_]+", word))
+        if parts & _EDGE_PARTS and parts & _CONTENT_OWNERS:
+            return True
     return any(a.tag in ("article", "main") or a.attributes.get("role") == "main" for a in ancestors(node))
 
 
@@ -111,6 +167,8 @@ class Layout:
     @staticmethod
     def _own_zone(node: LexborNode) -> str | None:
         tag = node.tag
+        if tag in ("body", "html"):
+            return None  # the page itself ("has-main-navigation" on <body> names no zone)
         tokens = hint_tokens(node)
         names_edge = tag in ("header", "footer") or any(t in ("header", "footer", "heading") for t in tokens)
         if names_edge and _part_of_content(node, tokens):
@@ -132,16 +190,16 @@ class Layout:
             parent = node.parent
             if parent is None or parent.mem_id in seen:
                 continue
-            is_column = node.tag == "td" or any(_GRID.match(t) for t in hint_tokens(node))
-            if not is_column:
+            if not _is_column(node):
                 continue
             seen.add(parent.mem_id)
-            columns = [c for c in element_children(parent)
-                       if c.tag == "td" or any(_GRID.match(t) for t in hint_tokens(c))]
+            columns = [c for c in element_children(parent) if _is_column(c)]
             if not 2 <= len(columns) <= 4:
                 continue
             sizes = [len(c.text(separator=" ", strip=True)) for c in columns]
             widths = [_grid_width(c) or 0 for c in columns]
+            if all(widths) and len(set(widths)) == 1:
+                continue  # equal declared widths: a row of boxes (a strip of banners), not side columns
             if all(widths) and len(set(widths)) > 1:
                 # Declared widths beat text: an empty category's main column is still the widest.
                 main_index = widths.index(max(widths))
@@ -160,30 +218,60 @@ class Layout:
                     self._zones[column.mem_id] = "left" if index < main_index else "right"
 
     def _mark_bottom_region(self, body: LexborNode) -> None:
-        """Blocks after the one holding the main column, down to the page footer, are footer."""
+        """What lies between the main column (with its side columns) and the page footer is footer.
+
+        With M the main column and F the page footer, and A, B the children of their lowest common
+        ancestor that hold them: the blocks between A and B, the blocks around F inside B, and — when
+        side columns were found, so that the row of columns is known — the blocks after that row
+        inside A. Without side columns a block right after M may be an unnamed column beside it,
+        so it keeps its zone.
+        """
         main = next((n for n in body.traverse() if self._zones.get(n.mem_id) == "main"), None)
         if main is None:
             return
-        main_line = {a.mem_id for a in ancestors(main)} | {main.mem_id}
-        footers = [n for n in body.traverse()
-                   if self._zones.get(n.mem_id) == "footer" and n.mem_id not in main_line
-                   and not any(a.mem_id == main.mem_id for a in ancestors(n))]
-        if not footers:
+        main_line = [main, *ancestors(main)]
+        main_ids = {n.mem_id for n in main_line}
+        columns = ("main", "content", "left", "right", "side")
+        # The page's footer: after the main column, not inside a column (a box's footer is not it).
+        footer = next((n for n in body.traverse()
+                       if self._zones.get(n.mem_id) == "footer" and n.mem_id not in main_ids
+                       and self.order(n) > self.order(main)
+                       and not any(self._zones.get(a.mem_id) in columns for a in ancestors(n))), None)
+        if footer is None:
             return  # no page footer to anchor the region: the footer is found by its content
-        footer_lines = {a.mem_id for f in footers for a in ancestors(f)} | {f.mem_id for f in footers}
-        holder = main
-        for ancestor in ancestors(main):
-            if ancestor.tag == "body" or ancestor.mem_id in footer_lines:
-                break
-            holder = ancestor
-        node: LexborNode | None = holder
-        while node is not None and node.tag not in ("body", "html"):
-            sibling = node.next
-            while sibling is not None:
-                if sibling.tag not in ("-text", "-comment"):
-                    self._to_footer(sibling)
-                sibling = sibling.next
+        footer_line = [footer, *ancestors(footer)]
+        footer_ids = {n.mem_id for n in footer_line}
+        common = next((n for n in main_line if n.mem_id in footer_ids), None)
+        if common is None:
+            return
+        holds_main = main_line[[n.mem_id for n in main_line].index(common.mem_id) - 1]
+        holds_footer = footer_line[[n.mem_id for n in footer_line].index(common.mem_id) - 1]
+        for block in _siblings_between(holds_main, holds_footer):
+            self._to_footer(block)
+        node = footer
+        while node.mem_id != holds_footer.mem_id and node.parent is not None:
+            for block in (*_siblings(node, "prev"), *_siblings(node, "next")):
+                self._to_footer(block)
             node = node.parent
+        row = self._columns_row(main, holds_main)
+        while row is not None and row.mem_id != holds_main.mem_id and row.parent is not None:
+            for block in _siblings(row, "next"):
+                self._to_footer(block)
+            row = row.parent
+
+    def _columns_row(self, main: LexborNode, within: LexborNode) -> LexborNode | None:
+        """The block holding the main column and every side column beside it (inside ``within``)."""
+        sides = [n for n in within.traverse()
+                 if self._zones.get(n.mem_id) in ("left", "right", "side")
+                 and not any(a.mem_id == main.mem_id for a in ancestors(n))]
+        if not sides:
+            return None
+        row: LexborNode | None = main
+        while row is not None and row.mem_id != within.mem_id:
+            if all(any(a.mem_id == row.mem_id for a in ancestors(side)) for side in sides):
+                return row
+            row = row.parent
+        return None
 
     def _to_footer(self, block: LexborNode) -> None:
         """A block of the bottom region, with everything in it, as footer (named side columns excepted)."""
@@ -192,15 +280,16 @@ class Layout:
         for node in block.traverse():
             if node.tag in ("-text", "-comment"):
                 continue
-            if node is not block and self._strongly_side(node):
+            itself = node.mem_id == block.mem_id
+            if not itself and self._strongly_side(node):
                 continue
-            if node is block or self._zones.get(node.mem_id) in ("side", "left", "right", "main", "content"):
+            if itself or self._zones.get(node.mem_id) in ("side", "left", "right", "main", "content"):
                 self._zones[node.mem_id] = "footer"
 
     @staticmethod
     def _strongly_side(node: LexborNode) -> bool:
         tokens = hint_tokens(node)
-        if any(t in _FOOTER for t in tokens):
+        if _names_footer(tokens):
             return False
         return bool(set(tokens) & (_STRONG_SIDE | _LEFT | _RIGHT)) or "sidebar" in "-".join(tokens)
 
@@ -222,17 +311,30 @@ class Layout:
         return self._order.get(node.mem_id, 0)
 
     def zone(self, node: LexborNode) -> Zone:
-        """The zone of the nearest ancestor (or the node itself) that has one."""
+        """The zone of the nearest ancestor (or the node itself) that has one.
+
+        A side named inside the page's header or footer ("nav items-justified-right" in a header)
+        is where it sits in that header or footer, not a side column of the page.
+        """
         weak = False
+        found: Zone | None = None
         for candidate in (node, *ancestors(node)):
             zone = self._zones.get(candidate.mem_id)
+            if found is not None:
+                if zone in ("top", "footer"):
+                    return zone  # type: ignore[return-value]
+                continue
             if zone == "content":
                 weak = True  # remember, but an enclosing column decides
                 continue
             if zone == "side":
-                return self._side_of(candidate)
-            if zone:
+                found = self._side_of(candidate)
+            elif zone in ("left", "right"):
+                found = zone  # type: ignore[assignment]
+            elif zone:
                 return zone  # type: ignore[return-value]
+        if found is not None:
+            return found
         return "main" if weak else "unknown"
 
     def _side_of(self, node: LexborNode) -> Zone:

@@ -239,6 +239,10 @@ def _item_of(anchor: LexborNode, root: LexborNode, urls_in: Callable[[LexborNode
     node = anchor
     largest: LexborNode | None = None
     nearest_entry: LexborNode | None = None
+    parent = anchor.parent
+    if (parent is not None and anchor.css_first("h1, h2, h3, h4, h5, h6, p, div") is not None
+            and repeats.count(anchor, parent) >= 2):
+        return anchor  # a whole item written as one link (a > h4 title + summary), repeated
     for parent in ancestors(anchor):
         if node.mem_id == root.mem_id:
             break

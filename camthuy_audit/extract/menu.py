@@ -91,7 +91,7 @@ def _is_home_icon(anchor: LexborNode) -> bool:
 def _first_anchor(item: LexborNode) -> LexborNode | None:
     """The item's own link, not one inside its submenu."""
     for node in item.traverse():
-        if node is item:
+        if node.mem_id == item.mem_id:
             continue
         if node.tag in ("ul", "ol"):
             return None
@@ -104,7 +104,7 @@ def _sublists(item: LexborNode) -> list[LexborNode]:
     """Direct submenus of a list item (lists nested inside it but not inside a deeper item)."""
     found = []
     for node in item.traverse():
-        if node is item or node.tag not in ("ul", "ol"):
+        if node.mem_id == item.mem_id or node.tag not in ("ul", "ol"):
             continue
         owner = next((a for a in ancestors(node) if a.tag == "li"), None)
         if owner is not None and owner.mem_id == item.mem_id:

@@ -74,6 +74,7 @@ class PageView:
     platform_hints: list[str] = field(default_factory=list)
     feeds: list[str] = field(default_factory=list)
     script_pager: bool = False    # more pages exist but open only by JavaScript
+    redirect_to: str | None = None  # the page only sends the browser on (a banner's click counter)
 
     def page_items(self) -> list[PageItem]:
         """What a section page holds: listed posts, else document files, else table rows."""
@@ -223,6 +224,22 @@ def _strip_boilerplate(body: LexborNode, layout: Layout, menu_node: LexborNode |
 
 
 _CRUMB_SEPARATORS = {">", "»", "/", "|", "›", "→", "-", "::"}
+_REFRESH = re.compile(r"""<meta[^>]+http-equiv\s*=\s*["']?refresh["']?[^>]*content\s*=\s*["']?\s*\d{1,2}\s*[;,]\s*url\s*=\s*['"]?([^"'>\s]+)""",
+                      re.I)
+_SCRIPT_JUMP = re.compile(r"""(?:window\.|document\.|top\.)?location(?:\.href)?\s*=\s*["']([^"']+)["']"""
+                          r"""|location\.(?:replace|assign)\(\s*["']([^"']+)["']""", re.I)
+_REDIRECT_PAGE_CHARS = 300   # a page that sends the browser on says (almost) nothing itself
+
+
+def redirect_target(html: str, base: str, content_text: str) -> str | None:
+    """Where a page that only sends the browser on leads: a meta refresh, or a script on a page
+    with (almost) no text of its own (a click counter's page)."""
+    match = _REFRESH.search(html)
+    target = match.group(1) if match else None
+    if target is None and len(content_text) < _REDIRECT_PAGE_CHARS:
+        jump = _SCRIPT_JUMP.search(html)
+        target = (jump.group(1) or jump.group(2)) if jump else None
+    return absolute_url(base, target) if target else None
 
 
 def breadcrumb_last(tree: LexborHTMLParser) -> str:
@@ -309,4 +326,5 @@ def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: set[str
         if file_url and is_file_url(file_url) and not file_url.lower().endswith((".jpg", ".jpeg", ".png", ".gif")):
             view.files.append(Link(url=file_url, label=inline_text(anchor)))
     view.date = article_date(tree, body)
+    view.redirect_to = redirect_target(html, url, view.content_text)
     return view

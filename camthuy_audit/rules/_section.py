@@ -147,6 +147,10 @@ def _label_match(link: NavLink, matcher: Matcher, exclude: Matcher | None) -> tu
     return None
 
 
+def _leads_elsewhere(page: PageFacts) -> bool:
+    return bool(page.redirect_to) or (page.error is not None and page.error.kind == "off_site")
+
+
 def links_by_url(snapshot: PortalSnapshot) -> dict[str, list[NavLink]]:
     grouped: dict[str, list[NavLink]] = {}
     for link in snapshot.nav:
@@ -166,6 +170,8 @@ def find_candidates(snapshot: PortalSnapshot, rule: SectionRule, rules: RulesCon
         for link in links:
             if not link.own and link.where not in _MENU_TREE:
                 continue  # a link to another site is a category only when the main menu makes it one
+            if link.where == "banner" and page is not None and _leads_elsewhere(page):
+                continue  # a banner through the portal's click counter to another site
             match = _label_match(link, matcher, exclude)
             if match is not None:
                 how, keyword = match

@@ -83,7 +83,8 @@ def sentence(text: str) -> str:
 
 def banner_texts(banner: Banner) -> list[str]:
     """What a banner says: alt, title, visible text, then its link's and its image's file names."""
-    texts = [banner.alt, banner.title, banner.text, last_segment(banner.link_url), last_segment(banner.image_url)]
+    texts = [banner.alt, banner.title, banner.text, last_segment(banner.link_url),
+             last_segment(banner.target_url), last_segment(banner.image_url)]
     return [clean_spaces(t) for t in texts if t.strip()]
 
 

@@ -18,7 +18,8 @@ META = RuleMeta(
 )
 
 _TEXT_FIELDS = (("alt", "chú thích ảnh (alt)"), ("title", "tiêu đề (title)"), ("text", "chữ trên banner"))
-_URL_FIELDS = (("link_url", "địa chỉ liên kết"), ("image_url", "tên tệp ảnh"))
+_URL_FIELDS = (("link_url", "địa chỉ liên kết"), ("target_url", "trang mà liên kết dẫn tới"),
+               ("image_url", "tên tệp ảnh"))
 
 
 def feedback_match(banner: Banner, words: Matcher, url_words: Matcher) -> tuple[str, str] | None:
