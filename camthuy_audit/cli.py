@@ -195,6 +195,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+SIMULATOR_LOG = "simulator-requests.tsv"   # every request the simulated district answered in a demo
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from camthuy_audit.simulator import District
 
@@ -205,7 +208,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with District(config.resolve) as district:
         print(f"Huyện mô phỏng đang chạy trên 127.0.0.1 ({len(district.addresses)} tên máy).", file=sys.stderr)
         paths = _audit_and_write(config, quarter, Path(args.out), _date(args.date), args)
+        requests = district.write_request_log(paths[2].parent / SIMULATOR_LOG)
     _print_outputs(*paths)
+    print(f"Nhật ký yêu cầu của huyện mô phỏng: {requests}")
     return EXIT_OK
 
 
@@ -448,7 +453,7 @@ def build_parser() -> argparse.ArgumentParser:
     config_check.set_defaults(func=cmd_config_check)
 
     evaluate = _sub(sub, "evaluate", parents=[common], help="so kết quả với một bộ đáp án đã gán nhãn",
-                    description="So kết quả kiểm tra với bộ đáp án (định dạng trong answer-key.md) và in độ "
+                    description="So kết quả kiểm tra với bộ đáp án (định dạng trong docs/answer-key.md) và in độ "
                                 "chính xác của từng nội dung.",
                     examples="Ví dụ:\n  camthuy-audit evaluate answers.json")
     evaluate.add_argument("answers", metavar="TỆP_ĐÁP_ÁN", help="tệp đáp án JSON")

@@ -1,6 +1,6 @@
 """Accuracy on labelled portals: audit every portal of an answers file and compare with its labels.
 
-The answers file (format in ``answer-key.md``) says what a careful person found on some portals.
+The answers file (format in ``docs/answer-key.md``) says what a careful person found on some portals.
 ``url`` may be relative to the answers file's folder: the set is then a folder of saved pages per
 portal, which :class:`SavedSite` serves on a free loopback port, one server per portal so that each
 portal keeps a host of its own.
@@ -19,7 +19,7 @@ pages declare theirs, as saved pages do). When a portal entry names the ``origin
 saved from, that origin in HTML, XML and text files is answered as the loopback address (what web
 archive replay does), so pages keep their absolute links.
 
-Beyond ``answer-key.md``, a portal entry may carry ``origin``, ``name`` (shown in the results) and
+Beyond the bare format, a portal entry may carry ``origin``, ``name`` (shown in the results) and
 ``notes`` (why each label, for reviewers). The rules are ``rules.toml`` beside the answers file when
 there is one, else the default rules (``rules_only_config``).
 
@@ -385,6 +385,12 @@ class EvaluationReport(BaseModel):
     def disagreements(self) -> list[Comparison]:
         return [c for c in self.comparisons if not c.agree]
 
+    @property
+    def false_accusations(self) -> list[Comparison]:
+        """Marks that accuse a compliant portal: "o" where the label says "x", a finding where it says none."""
+        return [c for c in self.comparisons if c.kind == "check"
+                and ((c.expected, c.got) == ("x", "o") or (c.expected, c.got) == ("false", "true"))]
+
     def summary_line(self) -> str:
         return (f"agreement: {self.agreement}/{self.checks} checks, "
                 f"posts exact: {self.posts_exact}/{self.posts_scored}, unknown: {self.unknown}")
@@ -508,6 +514,8 @@ def write_report(report: EvaluationReport, out: TextIO) -> None:
     if not rows:
         print("no disagreements", file=out)
     print(f"per check: {_per_check(report)}", file=out)
+    print(f"false accusations (\"o\" or a finding where the label says none): {len(report.false_accusations)}",
+          file=out)
     print(report.summary_line(), file=out)
 
 

@@ -120,23 +120,13 @@ def results_document(results: list[UnitResult], notice: Notice, config: Config, 
     ordered = sorted(results, key=lambda r: (position.get(r.unit_id, len(position)), r.unit_id))
     units = []
     for result in ordered:
-        single = unit_json(result)
+        # Each unit's record is the single-portal contract of `check URL --json` (docs/json-contract.md),
+        # with the run's extras after it.
         units.append({
+            **unit_json(result),
             "id": result.unit_id,
-            "name": result.name,
-            "url": result.url,
-            "reachable": result.reachable,
-            "unreachable_reason": result.unreachable_reason,
-            "platform": result.platform,
-            "platform_hints": result.platform_hints,
-            "notes": result.notes,
             "audited_at": result.audited_at.isoformat(),
             "pages_fetched": result.pages_fetched,
-            "appendix1": single["appendix1"],
-            "posts_in_quarter": single["posts_in_quarter"],
-            "stale_banners": single["stale_banners"],
-            "stale_categories": single["stale_categories"],
-            "oversized_banners": single["oversized_banners"],
             "verdicts": {check_id: v.model_dump(mode="json") for check_id, v in result.verdicts.items()},
             "errors": [e.model_dump(mode="json") for e in result.errors],
         })

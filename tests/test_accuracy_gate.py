@@ -57,6 +57,22 @@ def test_unknown_marks_do_not_grow(report: EvaluationReport) -> None:
     assert report.unknown <= maximum, f"more marks came back \"?\" than allowed ({maximum}):\n{disagreements(report)}"
 
 
+def test_no_false_accusation(report: EvaluationReport) -> None:
+    """An "o" (or a stale/oversized finding) where the label says the portal complies is never allowed."""
+    rows = [f"  {c.portal} {c.check}: expected {c.expected}, got {c.got} — {c.detail}" for c in report.false_accusations]
+    assert not rows, "false accusations:\n" + "\n".join(rows)
+
+
+def test_real_cms_labels_are_those_written_with_each_portal() -> None:
+    """answers.json carries the labels written beside each real-CMS portal's build (tests/corpus/cms/)."""
+    entries = {p["id"]: p for p in json.loads((CORPUS / "answers.json").read_text(encoding="utf-8"))["portals"]}
+    fragments = sorted((CORPUS / "cms").glob("cms-*.answers.json"))
+    assert len(fragments) >= 6
+    for fragment in fragments:
+        portal = json.loads(fragment.read_text(encoding="utf-8"))
+        assert entries.get(portal["id"]) == portal, f"{fragment.name} and answers.json disagree"
+
+
 def test_every_portal_was_reached(report: EvaluationReport) -> None:
     unreachable = {pid: r.unreachable_reason for pid, r in report.results.items() if not r.reachable}
     assert not unreachable

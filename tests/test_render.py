@@ -152,6 +152,11 @@ def test_write_notice_and_results_json(tmp_path: Path) -> None:
     for key in ("id", "name", "url", "reachable", "unreachable_reason", "platform", "appendix1",
                 "posts_in_quarter", "stale_banners", "stale_categories", "oversized_banners", "verdicts", "errors"):
         assert key in van, key
+    # Each unit's record carries the single-portal contract of `check --json`, same keys, same values.
+    single = json.loads(json.dumps(unit_json(results[0]), ensure_ascii=False, default=str))
+    assert {k: van[k] for k in single} == single
+    assert {"url", "quarter", "appendix1", "posts_in_quarter", "stale_banners", "stale_categories",
+            "oversized_banners", "evidence"} <= set(van)
     assert "".join(van["appendix1"][cid] for cid in APPENDIX1_IDS) == SEED_ROWS[0][1]
     assert van["posts_in_quarter"] == 41
     assert Verdict.model_validate(van["verdicts"]["main_menu"]).mark == "x"

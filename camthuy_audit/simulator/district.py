@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Mapping
+from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
@@ -97,6 +98,15 @@ class District:
     @property
     def request_log(self) -> list[RequestRecord]:
         return self._log.records()
+
+    def write_request_log(self, path: Path) -> Path:
+        """Every request answered so far, one per line: host, method, target, status, milliseconds."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lines = ["host\tmethod\ttarget\tstatus\tms"]
+        lines += [f"{r.host}\t{r.method}\t{r.path}\t{r.status}\t{(r.ended - r.started) * 1000:.0f}"
+                  for r in sorted(self._log.records(), key=lambda r: r.started)]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return path
 
     def max_in_flight(self, host: str) -> int:
         return self._log.max_in_flight(host)

@@ -1,0 +1,40 @@
+"""One `make demo` run, read from the simulated district's own request log: each URL asked once."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from camthuy_audit import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def demo_log(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, str]]:
+    out = tmp_path_factory.mktemp("demo")
+    cache = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(cache))   # a fresh machine: nothing in the HTTP cache
+        patch.chdir(ROOT)
+        code = cli.main(["demo", "--quarter", "2023-Q1", "--config", "config/demo.toml", "--out", str(out),
+                         "--quiet"])
+    assert code == cli.EXIT_OK
+    [log] = list(out.glob(f"2023-Q1/logs/{cli.SIMULATOR_LOG}"))
+    with log.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def test_demo_asks_each_url_once(demo_log: list[dict[str, str]]) -> None:
+    asked = Counter((row["host"], row["target"]) for row in demo_log if row["method"] == "GET")
+    twice = {url: n for url, n in asked.items() if n > 1}
+    assert not twice, f"{len(twice)} URLs asked more than once, e.g. {sorted(twice.items())[:5]}"
+    assert len(asked) > 17 * 20   # the whole district was crawled, not a few home pages
+
+
+def test_demo_reads_robots_txt_once_per_host(demo_log: list[dict[str, str]]) -> None:
+    robots = Counter(row["host"] for row in demo_log if row["target"] == "/robots.txt")
+    assert robots and set(robots.values()) == {1}
