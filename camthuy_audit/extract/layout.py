@@ -83,6 +83,26 @@ def _grid_width(node: LexborNode) -> int | None:
     return max(widths) if widths else None
 
 
+_SHIFT = re.compile(r"^col-(?:xs-|sm-|md-|lg-|xl-)?(push|pull)-(\d{1,2})$")
+
+
+def _visual_places(columns: list[LexborNode], widths: list[int]) -> list[float]:
+    """Where each column shows on the screen, left to right: its place in the source, moved by the
+    grid's push/pull classes (a left column written after the main one and pulled left)."""
+    places: list[float] = []
+    start = 0.0
+    for column, width in zip(columns, widths, strict=True):
+        shift = 0
+        for word in (column.attributes.get("class") or "").lower().split():
+            match = _SHIFT.match(word)
+            if match:
+                amount = int(match.group(2))
+                shift = max(shift, amount) if match.group(1) == "push" else min(shift, -amount)
+        places.append(start + shift)
+        start += width or 1
+    return places
+
+
 def _side_token(token: str, before: str) -> str | None:
     if before in _ALIGN or token == "copyright":
         return None
@@ -208,6 +228,7 @@ class Layout:
                 continue
             else:
                 main_index = sizes.index(max(sizes))
+            places = _visual_places(columns, widths)
             for index, column in enumerate(columns):
                 if column.mem_id in self._zones:
                     continue
@@ -215,7 +236,7 @@ class Layout:
                 if index == main_index:
                     self._zones[column.mem_id] = "main"
                 elif sizes[index] < 0.8 * sizes[main_index]:
-                    self._zones[column.mem_id] = "left" if index < main_index else "right"
+                    self._zones[column.mem_id] = "left" if places[index] < places[main_index] else "right"
 
     def _mark_bottom_region(self, body: LexborNode) -> None:
         """What lies between the main column (with its side columns) and the page footer is footer.

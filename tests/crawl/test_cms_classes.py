@@ -215,3 +215,101 @@ def test_official_election_title_names_the_term_elected_at_its_start() -> None:
     # In 2026-Q1 the 2026 election is on: its own category is legitimate, the 2021 one is not.
     assert audit(_with_category(ELECTION_2021), quarter="2026-Q1").mark("stale_categories") == "o"
     assert audit(_with_category(ELECTION_2026), quarter="2026-Q1").mark("stale_categories") == "x"
+
+
+# --- classes the real-CMS portals of tests/corpus/cms showed (also failing on e4d0609) ---------
+
+NUKEVIET_ROWS = """<!doctype html><html><head><meta charset="utf-8"><title>Xã Thử</title></head><body>
+<header><div class="logo"><a href="/"><img src="/logo.png" alt="logo"></a></div></header>
+<div class="section-nav"><nav class="second-nav" id="menusite"><ul class="nav navbar-nav">
+<li><a href="/">Trang chủ</a></li><li><a href="/gioi-thieu/">Giới thiệu</a></li><li><a href="/tin-tuc/">Tin tức</a></li>
+<li><a href="/lien-he/">Liên hệ</a></li></ul></nav></div>
+<div class="section-body"><div class="container" id="body">
+<div class="row">
+ <div class="col-sm-18 col-md-19 col-sm-push-6 col-md-push-5">{main}</div>
+ <div class="col-sm-6 col-md-5 col-sm-pull-18 col-md-pull-19">
+  <div class="panel"><div class="panel-heading">Liên kết</div><div class="panel-body m-bottom">
+  <a href="/banners/click/?id=3&amp;s=9bb40e5fc1ce615f8e224b601abd1a32"><img alt="banner" src="/uploads/banners/banner-1.png" width="250" height="90"></a>
+  </div></div></div>
+</div>
+<div class="row"><p><strong>Cơ quan chủ quản: Ủy ban nhân dân xã Thử</strong></p>
+<p>Chịu trách nhiệm nội dung: Ông Trịnh Văn Hùng - Chủ tịch UBND xã</p></div>
+</div></div>
+<footer class="section-footer-top" id="footer"><div class="copyright">© Bản quyền thuộc về UBND xã Thử.</div></footer>
+</body></html>"""
+CLICK_COUNTER = """<html><body><noscript><meta http-equiv="refresh" content="0;url=https://dichvucong.gov.vn/p/phananhkiennghi/pakn-gui-pakn.html" /></noscript>
+<script>window.location.href="https://dichvucong.gov.vn/p/phananhkiennghi/pakn-gui-pakn.html";</script></body></html>"""
+
+
+def test_a_row_below_the_columns_is_footer_and_a_click_counter_is_followed() -> None:
+    pages = {"/": NUKEVIET_ROWS.replace("{main}", news_list(Q1_NEWS)),
+             "/banners/click/?id=3&s=9bb40e5fc1ce615f8e224b601abd1a32": CLICK_COUNTER}
+    snapshot = snapshot_of(pages)
+    assert "Chịu trách nhiệm nội dung: Ông Trịnh Văn Hùng" in snapshot.footer_text
+    [banner] = snapshot.banners
+    assert banner.zone == "left"                       # "m-bottom" is a margin, the column is a side
+    assert banner.target_url and "phananhkiennghi" in banner.target_url
+    result = audit(pages)
+    assert result.mark("copyright") == "x" and result.mark("side_banners") == "x"
+    assert result.mark("feedback_banner") == "x", result.verdicts["feedback_banner"].reason
+
+
+WHOLE_LINKS = "".join(
+    f'<a class="show h4" href="/van-ban-chi-dao/{slug}-{n}.html" title="{title}"><h4><span class="label">{n}</span> '
+    f"{title}</h4></a>" for n, (slug, title) in enumerate([
+        ("ke-hoach-thang-thanh-nien", "Kế hoạch tổ chức Tháng Thanh niên năm 2023"),
+        ("cong-van-an-ninh-tet", "Công văn về việc bảo đảm an ninh trật tự dịp Tết"),
+        ("thong-bao-cat-dien", "Thông báo lịch cắt điện ngày 05/4/2023")], start=21))
+
+
+def test_items_written_as_one_link_each_are_listed() -> None:
+    article = "<h1>{}</h1><p class='date'>Thứ năm - {} 09:00</p><p>Nội dung văn bản chỉ đạo.</p>"
+    pages = _portal(**{
+        "/tin-tuc/": page("<h1>Văn bản chỉ đạo điều hành</h1><div class='list-group'>" + WHOLE_LINKS + "</div>"),
+        "/van-ban-chi-dao/ke-hoach-thang-thanh-nien-21.html": page(article.format("Kế hoạch", "03/03/2023")),
+        "/van-ban-chi-dao/cong-van-an-ninh-tet-22.html": page(article.format("Công văn", "19/01/2023")),
+        "/van-ban-chi-dao/thong-bao-cat-dien-23.html": page(article.format("Thông báo", "30/03/2023")),
+    })
+    assert audit(pages).posts_in_quarter == 6   # three news posts on the home page, three here
+
+
+BLOCK_THEME = """<!doctype html><html><head><meta charset="utf-8"><title>Xã Thử</title></head><body>
+<div class="wp-site-blocks"><header class="wp-block-template-part"><div class="wp-block-group">
+<p class="wp-block-site-title"><a href="/">Xã Thử</a></p>
+<nav class="is-content-justification-right is-layout-flex items-justified-right wp-block-navigation">
+<ul class="wp-block-navigation__container"><li><a href="/">Trang chủ</a></li><li><a href="/gioi-thieu/">Giới thiệu</a></li>
+<li><a href="/tin-tuc/">Tin tức - Sự kiện</a><ul><li><a href="/tin-tuc/tin-xa/">Tin trong xã</a></li></ul></li>
+<li><a href="/van-ban/">Văn bản</a></li><li><a href="/thu-tuc/">Thủ tục hành chính</a></li><li><a href="/lien-he/">Liên hệ</a></li></ul></nav>
+</div></header>
+<main class="wp-block-group">{main}</main>
+<footer class="wp-block-template-part"><div class="wp-block-group"><p>© 2023 Bản quyền thuộc Ủy ban nhân dân xã Thử</p>
+<p>Chịu trách nhiệm nội dung: Bà Lê Thị Hoa</p><p><a href="/lien-he/">Góp ý, phản ánh</a> | <a href="/wp-sitemap.xml">Sơ đồ trang</a></p>
+</div></footer></div></body></html>"""
+
+
+def test_a_block_themes_template_parts_are_the_pages_header_and_footer() -> None:
+    empty_category = BLOCK_THEME.replace("{main}", '<h1 class="wp-block-query-title">Category: <span>Chuyển đổi số</span>'
+                                                   '</h1><div class="wp-block-query"></div>')
+    left = "{main}<div class='row'><div class='col-lg-4'><a href='/chuyen-doi-so/'>Chuyển đổi số</a></div></div>"
+    pages = {"/": BLOCK_THEME.replace("{main}", news_list(Q1_NEWS) + left.replace("{main}", "")),
+             "/chuyen-doi-so/": empty_category}
+    snapshot = snapshot_of(pages)
+    assert snapshot.menu_confident, snapshot.menu_signals   # justified right: not a side column
+    assert "Chịu trách nhiệm nội dung: Bà Lê Thị Hoa" in snapshot.footer_text
+    result = audit(pages)
+    assert result.mark("main_menu") == "x"
+    assert result.mark("copyright") == "x"
+    # The footer's links are not the empty category's items.
+    assert result.mark("digital_transformation_category") == "o", result.verdicts[
+        "digital_transformation_category"].reason
+
+
+def test_a_strip_of_equal_boxes_under_the_news_is_not_a_side_column() -> None:
+    strip = "".join(f'<div class="col-lg-4"><a href="https://{host}/"><img src="/media/{host}.png" alt="{host}" '
+                    'width="300" height="100"></a></div>' for host in ("dichvucong.gov.vn", "thanhhoa.gov.vn",
+                                                                      "baohiemxahoi.gov.vn"))
+    body = (f'<div class="container crx-grid"><div class="row"><div class="col-lg-12">{news_list(Q1_NEWS)}</div></div></div>'
+            f'<div class="container crx-grid"><div class="row">{strip}</div></div>')
+    pages = {"/": BLOCK_THEME.replace("{main}", body)}
+    assert {b.zone for b in snapshot_of(pages).banners} == {"main"}
+    assert audit(pages).mark("side_banners") == "o"
