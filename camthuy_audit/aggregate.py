@@ -434,7 +434,8 @@ def build_notice(results: list[UnitResult], config: Config, quarter: Quarter, *,
     """Everything the quarterly notice shows, computed from the units' results.
 
     ``columns`` (check id -> Appendix 1 label, in order) replaces the rule registry's labels.
-    A configured unit without a result is shown as not checked ("?").
+    A configured unit without a result is shown as not checked ("?"); a unit excluded from this
+    quarter in overrides.toml (``[[exclusions]]``) is left out of the notice altogether.
     """
     district = config.district
     if district is None:
@@ -447,9 +448,11 @@ def build_notice(results: list[UnitResult], config: Config, quarter: Quarter, *,
     suffix = district.issuer.number_suffix
     attached = f"(Kèm theo công văn số{BLANK}{suffix} ngày{BLANK}/{run_date:%m/%Y})"
 
+    excluded = {u.id for u in config.units if config.exclusion(u.id, str(quarter))}
+    results = [r for r in results if r.unit_id not in excluded]
     given = {r.unit_id for r in results}
     results = list(results) + [_missing_result(u.id, u.name, u.url, quarter, run_date)
-                               for u in config.units if u.id not in given]
+                               for u in config.units if u.id not in given and u.id not in excluded]
     ordered = _order_results(results, config)
     names = {r.unit_id: text(r.name) for r in ordered}
 

@@ -32,7 +32,7 @@ def target_of(unit: Unit) -> Target:
 def decide(snapshot: PortalSnapshot, config: Config, quarter: Quarter, *, name: str) -> UnitResult:
     """Rules and overrides applied to one snapshot."""
     verdicts = run_rules(snapshot, RuleContext(rules=config.rules, quarter=quarter))
-    verdicts = apply_overrides(snapshot.unit_id, verdicts, config.overrides)
+    verdicts = apply_overrides(snapshot.unit_id, verdicts, config.overrides_for(str(quarter)))
     reason = None
     if not snapshot.reachable and snapshot.home_error is not None:
         reason = f"{snapshot.home_error.message} ({snapshot.home_error.url})"

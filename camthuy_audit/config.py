@@ -182,17 +182,70 @@ class RulesConfig(_Strict):
 # --- overrides.toml --------------------------------------------------------------------------
 
 
+_QUARTER_TEXT = re.compile(r"^\d{4}-Q[1-4]$")
+_WHY_QUARTER = ("thiếu 'quarter': mỗi điều chỉnh chỉ áp dụng cho quý đã ghi (vd. quarter = \"2023-Q1\"), vì cổng "
+                "thông tin thay đổi từ quý này sang quý khác; thêm 'until' nếu muốn áp dụng đến một quý sau")
+
+
+def _quarter_text(value: str) -> str:
+    if not _QUARTER_TEXT.match(value):
+        raise ValueError(f"quý không hợp lệ: {value!r} (cần dạng \"2023-Q1\")")
+    return value
+
+
+def _quarter_key(value: str) -> tuple[int, int]:
+    year, number = value.split("-Q")
+    return int(year), int(number)
+
+
 class Override(_Strict):
+    """A staff correction of one verdict, for one quarter (or from ``quarter`` to ``until``)."""
+
     unit: str
     check: str
+    quarter: str
+    until: str | None = None
     mark: Literal["x", "o", "?"] | None = None
-    posts: int | None = None
-    reason: str
-    by: str
+    posts: int | None = Field(default=None, ge=0)
+    reason: str = Field(min_length=1)
+    by: str = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _has_quarter(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "quarter" not in data:
+            raise ValueError(_WHY_QUARTER)
+        return data
+
+    _quarters = field_validator("quarter", "until")(classmethod(
+        lambda cls, v: v if v is None else _quarter_text(v)))
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Override:
+        if self.until is not None and _quarter_key(self.until) < _quarter_key(self.quarter):
+            raise ValueError(f"until {self.until} trước quarter {self.quarter}")
+        return self
+
+    def applies_to(self, quarter: str) -> bool:
+        """Whether this correction is for ``quarter`` ("2023-Q1")."""
+        last = self.until or self.quarter
+        return _quarter_key(self.quarter) <= _quarter_key(quarter) <= _quarter_key(last)
+
+
+class Exclusion(_Strict):
+    """A unit left out of one quarter's notice (merged, closed, audited otherwise), with the reason."""
+
+    unit: str
+    quarter: str
+    reason: str = Field(min_length=1)
+    by: str = Field(min_length=1)
+
+    _quarter = field_validator("quarter")(classmethod(lambda cls, v: _quarter_text(v)))
 
 
 class OverridesFile(_Strict):
     overrides: list[Override] = Field(default_factory=list)
+    exclusions: list[Exclusion] = Field(default_factory=list)
 
 
 # --- district.toml ---------------------------------------------------------------------------
@@ -377,6 +430,13 @@ class Config(BaseModel):
     district: DistrictFile | None
     rules: RulesConfig
     overrides: list[Override] = Field(default_factory=list)
+    exclusions: list[Exclusion] = Field(default_factory=list)
+
+    def overrides_for(self, quarter: str) -> list[Override]:
+        return [o for o in self.overrides if o.applies_to(quarter)]
+
+    def exclusion(self, unit_id: str, quarter: str) -> Exclusion | None:
+        return next((e for e in self.exclusions if e.unit == unit_id and e.quarter == quarter), None)
 
     @property
     def units(self) -> list[Unit]:
@@ -529,19 +589,20 @@ def load_rules(path: Path) -> RulesConfig:
     return rules
 
 
-def load_overrides(path: Path, units: list[Unit]) -> list[Override]:
+def load_overrides(path: Path, units: list[Unit]) -> OverridesFile:
     return _load_overrides(path, {u.id for u in units})
 
 
-def _load_overrides(path: Path, known: set[str] | None) -> list[Override]:
-    """The overrides; ``known``: the unit ids they may name (None: not known, not checked)."""
+def _load_overrides(path: Path, known: set[str] | None) -> OverridesFile:
+    """The overrides and exclusions; ``known``: the unit ids they may name (None: not checked)."""
     if not path.exists():
-        return []
+        return OverridesFile()
     data = _read_toml(path)
     try:
-        overrides = OverridesFile.model_validate(data).overrides
+        loaded = OverridesFile.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(path, _problems(exc, OverridesFile, data)) from None
+    overrides = loaded.overrides
     checks = _check_ids()
     problems = []
     for i, o in enumerate(overrides):
@@ -553,9 +614,12 @@ def _load_overrides(path: Path, known: set[str] | None) -> list[Override]:
             problems.append(f"overrides[{i + 1}].posts: chỉ dùng cho kiểm tra 'posts_in_quarter'")
         if o.mark is None and o.posts is None:
             problems.append(f"overrides[{i + 1}]: cần 'mark' hoặc 'posts'")
+    for i, e in enumerate(loaded.exclusions):
+        if known is not None and e.unit not in known:
+            problems.append(f"exclusions[{i + 1}].unit: không có đơn vị {e.unit!r}")
     if problems:
         raise ConfigError(path, problems)
-    return overrides
+    return loaded
 
 
 def load_district(path: Path | str) -> DistrictFile:
@@ -572,8 +636,9 @@ def load_config(path: Path | str) -> Config:
     path = Path(path)
     district = load_district(path)
     rules = load_rules(path.parent / district.rules)
-    overrides = load_overrides(path.parent / district.overrides, district.units)
-    return Config(path=path, district=district, rules=rules, overrides=overrides)
+    corrections = load_overrides(path.parent / district.overrides, district.units)
+    return Config(path=path, district=district, rules=rules, overrides=corrections.overrides,
+                  exclusions=corrections.exclusions)
 
 
 def config_problems(path: Path | str) -> list[ConfigError]:

@@ -426,6 +426,7 @@ def print_config_ok(console: Console, config: Config) -> None:
                   f"{len(config.rules.campaigns)} đợt tuyên truyền, ngưỡng ít tin bài {config.rules.few_posts_threshold}")
     overrides = base / district.overrides
     if overrides.exists():
-        console.print(f"  ✓ {overrides}: {len(config.overrides)} điều chỉnh thủ công")
+        console.print(f"  ✓ {overrides}: {len(config.overrides)} điều chỉnh thủ công, "
+                      f"{len(config.exclusions)} đơn vị không đưa vào công văn của quý")
     else:
         console.print(f"  ✓ {overrides}: không có tệp (không có điều chỉnh thủ công)")

@@ -43,6 +43,10 @@ class Quarter:
     def roman(self) -> str:
         return _ROMAN[self.number]
 
+    @property
+    def previous(self) -> Quarter:
+        return Quarter(self.year, self.number - 1) if self.number > 1 else Quarter(self.year - 1, 4)
+
     def __contains__(self, day: object) -> bool:
         if isinstance(day, datetime):
             day = local_date(day)

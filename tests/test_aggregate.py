@@ -381,3 +381,19 @@ def test_columns_mapping_overrides_labels() -> None:
     labels = {cid: f"Cột {i}" for i, cid in enumerate(APPENDIX1_IDS, 1)}
     notice = build_notice(seed_results(cfg), cfg, QUARTER, run_date=RUN_DATE, columns=labels)
     assert [c.label for c in notice.appendix1.columns] == [f"Cột {i}" for i in range(1, 11)]
+
+
+def test_a_unit_excluded_from_the_quarter_is_not_in_the_notice() -> None:
+    from camthuy_audit.config import Exclusion
+
+    cfg = config()
+    exclusion = Exclusion(unit="camlien", quarter="2023-Q1", reason="Sáp nhập vào xã Cẩm Long", by="VH-TT")
+    cfg = cfg.model_copy(update={"exclusions": [exclusion]})
+    notice = build_notice(seed_results(cfg), cfg, QUARTER, run_date=RUN_DATE)
+    assert "camlien" not in [r.unit_id for r in notice.appendix1.rows]
+    assert "camlien" not in [r.unit_id for r in notice.appendix2.rows]
+    assert len(notice.appendix1.rows) == 16 and notice.figures.units == 16
+    assert all("camlien" not in body.unit_ids for body in notice.body.lists)
+    # Another quarter is not excluded.
+    later = build_notice(seed_results(cfg), cfg, Quarter(2023, 2), run_date=date(2023, 7, 5))
+    assert "camlien" in [r.unit_id for r in later.appendix1.rows]

@@ -62,7 +62,7 @@ def test_config_check_reports_three_mistakes_in_three_files_at_once(camthuy, tmp
     rules = (CONFIG_DIR / "rules.toml").read_text(encoding="utf-8")
     assert "few_posts_threshold = 30" in rules
     write(tmp_path, "rules.toml", rules.replace("few_posts_threshold = 30", "few_post_threshold = 30", 1))
-    write(tmp_path, "overrides.toml", '[[overrides]]\nunit = "camngok"\ncheck = "main_menu"\nmark = "x"\n'
+    write(tmp_path, "overrides.toml", '[[overrides]]\nunit = "camngok"\ncheck = "main_menu"\nquarter = "2023-Q1"\nmark = "x"\n'
                                       'reason = "đã kiểm tra thủ công"\nby = "Nguyễn Văn A"\n')
     district = district_text_with(MISSPELLED)
     district = district.replace(f"rules = {toml_string(str(CONFIG_DIR / 'rules.toml'))}", 'rules = "rules.toml"')
@@ -87,7 +87,7 @@ def test_config_check_reports_every_problem_of_one_file(camthuy, tmp_path: Path)
 
 
 def test_config_check_of_an_unknown_check_in_overrides(camthuy, tmp_path: Path) -> None:
-    write(tmp_path, "overrides.toml", '[[overrides]]\nunit = "camngoc"\ncheck = "main_menuu"\nmark = "x"\n'
+    write(tmp_path, "overrides.toml", '[[overrides]]\nunit = "camngoc"\ncheck = "main_menuu"\nquarter = "2023-Q1"\nmark = "x"\n'
                                       'reason = "r"\nby = "b"\n')
     district = district_text_with({}).replace(
         f"overrides = {toml_string(str(CONFIG_DIR / 'overrides.toml'))}", 'overrides = "overrides.toml"')
@@ -103,3 +103,17 @@ def test_config_check_of_the_shipped_configs_passes(camthuy) -> None:
         assert result.code == 0, result.out
         assert "Cấu hình hợp lệ" in result.out
         assert "17 đơn vị" in result.out
+
+
+def test_config_check_rejects_an_override_without_a_quarter_saying_why(camthuy, tmp_path: Path) -> None:
+    write(tmp_path, "overrides.toml", '[[overrides]]\nunit = "camngoc"\ncheck = "main_menu"\nmark = "x"\n'
+                                      'reason = "đã kiểm tra thủ công"\nby = "Nguyễn Văn A"\n'
+                                      '[[exclusions]]\nunit = "camngok"\nquarter = "2023-Q1"\nreason = "sáp nhập"\n'
+                                      'by = "Nguyễn Văn A"\n')
+    district = district_text_with({}).replace(
+        f"overrides = {toml_string(str(CONFIG_DIR / 'overrides.toml'))}", 'overrides = "overrides.toml"')
+    config = write(tmp_path, "district.toml", district)
+    result = camthuy("config", "check", "--config", str(config))
+    assert result.code == 2
+    out = " ".join(result.out.split())
+    assert "overrides[1]: thiếu 'quarter'" in out and "chỉ áp dụng cho quý đã ghi" in out

@@ -9,6 +9,7 @@ from camthuy_audit.rules import run_rules
 
 def override(**fields):
     fields.setdefault("unit", "camtest")
+    fields.setdefault("quarter", "2023-Q1")
     fields.setdefault("reason", "Đã kiểm tra thủ công ngày 05/04/2023")
     fields.setdefault("by", "Nguyễn Văn A, Phòng VH-TT")
     return Override(**fields)
@@ -53,3 +54,20 @@ def test_unknown_check_is_rejected(build, ctx):
         apply_overrides("camtest", verdicts, [override(check="menu_chinh", mark="x")])
     with pytest.raises(ValueError, match="posts"):
         apply_overrides("camtest", verdicts, [override(check="copyright", posts=3)])
+
+
+def test_an_override_applies_to_its_quarters_only():
+    once = override(check="copyright", mark="x")
+    assert once.applies_to("2023-Q1") and not once.applies_to("2023-Q2") and not once.applies_to("2022-Q4")
+    lasting = override(check="copyright", mark="x", until="2024-Q1")
+    assert [q for q in ("2022-Q4", "2023-Q1", "2023-Q4", "2024-Q1", "2024-Q2") if lasting.applies_to(q)] == [
+        "2023-Q1", "2023-Q4", "2024-Q1"]
+
+
+def test_an_override_needs_a_quarter_and_says_why():
+    with pytest.raises(ValueError, match="mỗi điều chỉnh chỉ áp dụng cho quý đã ghi"):
+        Override(unit="camtest", check="copyright", mark="x", reason="r", by="b")
+    with pytest.raises(ValueError, match="2023-Q5"):
+        override(check="copyright", mark="x", quarter="2023-Q5")
+    with pytest.raises(ValueError, match="until 2022-Q4 trước quarter 2023-Q1"):
+        override(check="copyright", mark="x", until="2022-Q4")
