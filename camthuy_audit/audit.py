@@ -14,10 +14,11 @@ from datetime import datetime
 from camthuy_audit.config import Config, Unit
 from camthuy_audit.crawl import Target, crawl_portal
 from camthuy_audit.fetch import Fetcher
-from camthuy_audit.models import FetchError, PortalSnapshot, UnitResult
+from camthuy_audit.models import FetchError, PortalSnapshot, UnitResult, Verdict
 from camthuy_audit.overrides import apply_overrides
 from camthuy_audit.quarter import VN_TZ, Quarter
 from camthuy_audit.rules import RuleContext, run_rules
+from camthuy_audit.thumbnails import thumbnail
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +40,23 @@ def decide(snapshot: PortalSnapshot, config: Config, quarter: Quarter, *, name: 
     return UnitResult(
         unit_id=snapshot.unit_id, name=name, url=snapshot.url, quarter=str(quarter),
         audited_at=snapshot.fetched_at, reachable=snapshot.reachable, unreachable_reason=reason,
-        platform=snapshot.platform, platform_hints=snapshot.platform_hints, verdicts=verdicts, pages_fetched=snapshot.pages_fetched,
+        platform=snapshot.platform, platform_hints=snapshot.platform_hints, verdicts=verdicts,
+        thumbnails=flagged_thumbnails(snapshot, verdicts), banners=snapshot.banners,
+        pages_fetched=snapshot.pages_fetched,
         errors=snapshot.errors, notes=snapshot.notes,
     )
+
+
+def flagged_thumbnails(snapshot: PortalSnapshot, verdicts: dict[str, Verdict]) -> dict[str, str]:
+    """Thumbnails of the banners a verdict is about (feedback, stale, oversized), from the bytes read."""
+    wanted = {url for verdict in verdicts.values() for url in verdict.images}
+    found: dict[str, str] = {}
+    for banner in snapshot.banners:
+        if banner.image_url in wanted and banner.image_url not in found and banner.image_bytes:
+            picture = thumbnail(banner.image_bytes)
+            if picture is not None:
+                found[banner.image_url] = picture
+    return found
 
 
 async def _crawl_safely(target: Target, fetcher: Fetcher, config: Config, quarter: Quarter) -> PortalSnapshot:

@@ -152,9 +152,10 @@ async def _audit_with_progress(config: Config, quarter: Quarter, progress: RunPr
 
 
 def _audit_and_write(config: Config, quarter: Quarter, out: Path, run_date: date,
-                     args: argparse.Namespace) -> tuple[Path, Path, Path]:
+                     args: argparse.Namespace) -> tuple[Path, Path, Path, Path]:
     from camthuy_audit.aggregate import build_notice
-    from camthuy_audit.render import report_dir, write_notice, write_results_json
+    from camthuy_audit.render import report_dir, write_notice, write_report, write_results_json
+    from camthuy_audit.report import build_report
     from camthuy_audit.runlog import RunProgress, now_stamp
 
     folder = report_dir(out, quarter)
@@ -177,13 +178,17 @@ def _audit_and_write(config: Config, quarter: Quarter, out: Path, run_date: date
         print(progress.summary(), file=sys.stderr, flush=True)
     notice = build_notice(results, config, quarter, run_date=run_date)
     notice_path = write_notice(notice, folder)
-    results_path = write_results_json(results, notice, config, quarter, folder, generated_at=datetime.now(VN_TZ))
-    run_log.info("Đã viết %s và %s", notice_path, results_path)
-    return notice_path, results_path, log_path
+    generated_at = datetime.now(VN_TZ)
+    results_path = write_results_json(results, notice, config, quarter, folder, generated_at=generated_at)
+    report = build_report(notice, results, config, quarter, generated_at=generated_at, reports=out)
+    report_path = write_report(report, folder)
+    run_log.info("Đã viết %s, %s và %s", notice_path, report_path, results_path)
+    return notice_path, report_path, results_path, log_path
 
 
-def _print_outputs(notice_path: Path, results_path: Path, log_path: Path) -> None:
+def _print_outputs(notice_path: Path, report_path: Path, results_path: Path, log_path: Path) -> None:
     print(f"Công văn:  {notice_path}")
+    print(f"Báo cáo:   {report_path}")
     print(f"Kết quả:   {results_path}")
     print(f"Nhật ký:   {log_path}")
 
@@ -208,7 +213,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with District(config.resolve) as district:
         print(f"Huyện mô phỏng đang chạy trên 127.0.0.1 ({len(district.addresses)} tên máy).", file=sys.stderr)
         paths = _audit_and_write(config, quarter, Path(args.out), _date(args.date), args)
-        requests = district.write_request_log(paths[2].parent / SIMULATOR_LOG)
+        requests = district.write_request_log(paths[-1].parent / SIMULATOR_LOG)
     _print_outputs(*paths)
     print(f"Nhật ký yêu cầu của huyện mô phỏng: {requests}")
     return EXIT_OK

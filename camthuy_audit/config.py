@@ -320,7 +320,9 @@ class CrawlSettings(_Strict):
     # Limits.
     max_pages: int = Field(1000, ge=1)             # per portal
     max_bytes: int = Field(5_000_000, ge=10_000)   # per response, counted after decompression
-    max_image_bytes: int = Field(32_768, ge=1024)  # banner images: only their first bytes are read
+    # Banner images: only their first bytes are read — their size, and a thumbnail in the staff
+    # report when the whole image fits.
+    max_image_bytes: int = Field(65_536, ge=1024)
     max_redirects: int = Field(5, ge=0, le=20)
     # Conditional requests (ETag / Last-Modified) on re-runs.
     http_cache: bool = True

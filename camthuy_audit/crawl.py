@@ -148,18 +148,24 @@ def banner_targets(session: PortalSession, banners: list[Banner], pages: dict[st
 # --- banners ---------------------------------------------------------------------------------
 
 
-async def probe_banner_sizes(session: PortalSession, banners: list[Banner]) -> None:
-    """Read the first bytes of banner images whose size the HTML does not give.
+async def probe_banners(session: PortalSession, banners: list[Banner]) -> None:
+    """Read the first bytes of each banner image once: its size when the HTML does not give it, and
+    the bytes themselves (a thumbnail for the staff report when the whole image fits).
 
     Images on the unit's own hosts, or on other hosts that resolve to public addresses only (never
     an address inside the auditor's network: see :mod:`camthuy_audit.netguard`).
     """
-    todo = [b for b in banners
-            if not (b.width and b.height) and urlsplit(b.image_url).scheme in ("http", "https")]
+    todo = [b for b in banners if urlsplit(b.image_url).scheme in ("http", "https")]
+    heads: dict[str, asyncio.Task[bytes | None]] = {}
 
     async def probe(banner: Banner) -> None:
-        head = await session.image_head(banner.image_url)
+        if banner.image_url not in heads:
+            heads[banner.image_url] = asyncio.ensure_future(session.image_head(banner.image_url))
+        head = await asyncio.shield(heads[banner.image_url])
         if not head:
+            return
+        banner.image_bytes = head
+        if banner.width and banner.height:
             return
         try:
             width, height = imagesize.get(io.BytesIO(head))
@@ -195,7 +201,7 @@ async def crawl_portal(target: Target, fetcher: Fetcher, settings: CrawlSettings
     nav = navigation(session, home)
     pages, posts, _ = await asyncio.gather(read_pages(session, pages_to_read(session, home, nav)),
                                            scan_posts(session, home, quarter),
-                                           probe_banner_sizes(session, home.banners))
+                                           probe_banners(session, home.banners))
     banner_targets(session, home.banners, pages)
     other_nav = [lp.link for lp in home.links if lp.where in ("top", "footer")]
     return PortalSnapshot(

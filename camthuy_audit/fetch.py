@@ -391,8 +391,9 @@ class Fetcher:
     async def _attempt(self, url: str, limit: int, accept: str, state: _Attempt) -> Page | FetchError | _Redirect:
         assert self._client is not None, "Fetcher used outside 'async with'"
         cached = None
-        key = self._cache_key(url)
-        if self._cache is not None and accept != "image":
+        # An image is read only to its first bytes: its entry holds those, never a whole body.
+        key = self._cache_key(url) + (" [head]" if accept == "image" else "")
+        if self._cache is not None:
             cached = self._cache.get(key)
         self.stats.requests += 1
         try:
@@ -464,7 +465,7 @@ class Fetcher:
             body += data
         raw_body = bytes(body)
         page = self._page(url, status, content_type, raw_body, accept, transferred=transferred)
-        if self._cache is not None and status == 200 and accept != "image":
+        if self._cache is not None and status == 200:
             self._cache.put(key, etag=headers.get("etag"), last_modified=headers.get("last-modified"),
                             content_type=content_type, body=raw_body)
         return page

@@ -65,6 +65,9 @@ class Banner(_Model):
     width: int | None = None
     height: int | None = None
     size_source: Literal["html", "image", "unknown"] = "unknown"
+    # The first bytes of the image as read (its size, and a thumbnail for the report): kept in
+    # memory with the snapshot, never written out.
+    image_bytes: bytes | None = Field(default=None, exclude=True, repr=False)
 
 
 class SideSection(_Model):
@@ -211,6 +214,7 @@ class Verdict(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     count: int | None = None
     findings: list[Finding] = Field(default_factory=list)
+    images: list[str] = Field(default_factory=list)   # banner images the verdict is about (report thumbnails)
     override: OverrideNote | None = None
 
 
@@ -234,6 +238,8 @@ class UnitResult(_Model):
     platform: str | None = None
     platform_hints: list[str] = Field(default_factory=list)   # what the platform was recognised by
     verdicts: dict[str, Verdict]         # by check id, in rule order
+    thumbnails: dict[str, str] = Field(default_factory=dict)  # image URL -> data URI, flagged banners only
+    banners: list[Banner] = Field(default_factory=list)       # every banner seen (the report links them)
     pages_fetched: int = 0
     errors: list[FetchError] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)

@@ -1,4 +1,5 @@
-"""Writing the quarter's outputs: notice.html (the official letter) and results.json.
+"""Writing the quarter's outputs: notice.html (the official letter), report.html (the staff report)
+and results.json.
 
 Templates are rendered with autoescape on: unit names, banner labels and notes come from portals
 and config and are treated as hostile text. File names come from fixed names and the quarter only.
@@ -6,6 +7,8 @@ and config and are treated as hostile text. File names come from fixed names and
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from datetime import datetime
 from functools import lru_cache
@@ -29,10 +32,13 @@ from camthuy_audit.aggregate import (
 from camthuy_audit.config import Config
 from camthuy_audit.models import UnitResult
 from camthuy_audit.quarter import Quarter
+from camthuy_audit.report import Report
 from camthuy_audit.resources import templates_dir
 
 NOTICE_FILE = "notice.html"
+REPORT_FILE = "report.html"
 RESULTS_FILE = "results.json"
+_REPORT_SCRIPT = "report.js"
 
 
 @lru_cache(maxsize=4)
@@ -55,6 +61,19 @@ def environment() -> Environment:
 def render_notice_html(notice: Notice) -> str:
     """The notice as a self-contained, print-ready A4 HTML page."""
     return environment().get_template("notice.html.j2").render(notice=notice)
+
+
+def render_report_html(report: Report) -> str:
+    """The staff report as one self-contained page; its only script is allowed by its hash (CSP)."""
+    script = (templates_dir() / _REPORT_SCRIPT).read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return environment().get_template("report.html.j2").render(report=report, script=script,
+                                                               script_hash=f"sha256-{digest}")
+
+
+def write_report(report: Report, out_dir: Path) -> Path:
+    """Write ``out_dir/report.html`` and return its path."""
+    return _write(Path(out_dir) / REPORT_FILE, render_report_html(report))
 
 
 def report_dir(base: Path, quarter: Quarter) -> Path:
@@ -129,6 +148,8 @@ def results_document(results: list[UnitResult], notice: Notice, config: Config, 
             "pages_fetched": result.pages_fetched,
             "verdicts": {check_id: v.model_dump(mode="json") for check_id, v in result.verdicts.items()},
             "errors": [e.model_dump(mode="json") for e in result.errors],
+            "banners": [b.model_dump(mode="json") for b in result.banners],
+            "thumbnails": result.thumbnails,
         })
     district = config.district
     return {

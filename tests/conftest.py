@@ -64,3 +64,19 @@ def district_config(district) -> Config:  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def district_results(district_config: Config) -> list[UnitResult]:
     return audit(district_config)
+
+
+@pytest.fixture(scope="session")
+def demo_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``reports/2023-Q1`` of `camthuy-audit demo --quarter 2023-Q1` (what `make demo` runs), once."""
+    from camthuy_audit import cli
+
+    out = tmp_path_factory.mktemp("demo")
+    cache = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(cache))   # a fresh machine: nothing in the HTTP cache
+        patch.chdir(ROOT)
+        code = cli.main(["demo", "--quarter", "2023-Q1", "--config", "config/demo.toml", "--out", str(out),
+                         "--quiet"])
+    assert code == cli.EXIT_OK
+    return out / "2023-Q1"

@@ -51,7 +51,8 @@ def check(snapshot: PortalSnapshot, ctx: RuleContext) -> Verdict:
                      url=banner.link_url or banner.image_url),
             Evidence(kind="url", text="Ảnh banner", url=banner.image_url),
         ]
-        return Verdict(check_id=META.id, mark="x", reason=f"Có banner phản hồi {quoted(label)}", evidence=evidence)
+        return Verdict(check_id=META.id, mark="x", reason=f"Có banner phản hồi {quoted(label)}", evidence=evidence,
+                       images=[banner.image_url])
     examined = f"Đã xem {len(snapshot.banners)} banner, không banner nào dành cho phản hồi, góp ý của người dân"
     evidence = [Evidence(kind="missing", text=examined),
                 Evidence(kind="note", text="Từ khóa đã tìm: " + ", ".join(rule.keywords))]

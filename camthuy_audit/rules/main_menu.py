@@ -28,6 +28,9 @@ META = RuleMeta(
 )
 
 
+_SHOWN_ENTRIES = 15
+
+
 def menu_entries(menu: list[MenuItem]) -> list[MenuItem]:
     """The entries that count: top-level items and their direct children."""
     return [entry for item in menu for entry in (item, *item.children)]
@@ -86,6 +89,9 @@ def check(snapshot: PortalSnapshot, ctx: RuleContext) -> Verdict:
     if snapshot.menu_source:
         evidence.append(Evidence(kind="note", text=f"Menu chính nhận diện từ: {snapshot.menu_source} "
                                                    f"({_signals(snapshot)})"))
+    if missing_labels:
+        shown = ", ".join(quoted(item.label or item.title) for item in snapshot.menu[:_SHOWN_ENTRIES])
+        evidence.append(Evidence(kind="note", text=f"Các mục cấp 1 của menu chính: {shown}"))
     if missing_labels and not snapshot.menu_confident:
         reason = (f"Không xác định được menu chính: danh sách tìm được thiếu {', '.join(missing_labels)} nhưng "
                   f"không chắc là menu chính ({_signals(snapshot)}) — cần kiểm tra bằng mắt")

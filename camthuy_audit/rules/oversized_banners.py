@@ -57,5 +57,6 @@ def check(snapshot: PortalSnapshot, ctx: RuleContext) -> Verdict:
                                                 f"{unknown_size} banner không rõ kích thước"))
     if findings:
         reason = f"{len(findings)} banner quá kích thước"
-        return Verdict(check_id=META.id, mark="o", reason=reason, evidence=evidence, findings=findings)
+        return Verdict(check_id=META.id, mark="o", reason=reason, evidence=evidence, findings=findings,
+                       images=[f.url for f in findings if f.url])
     return Verdict(check_id=META.id, mark="x", reason="Không có banner quá kích thước", evidence=evidence)

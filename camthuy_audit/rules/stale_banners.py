@@ -55,5 +55,6 @@ def check(snapshot: PortalSnapshot, ctx: RuleContext) -> Verdict:
     evidence.append(Evidence(kind="count", text=f"Đã xem {len(snapshot.banners)} banner"))
     if findings:
         reason = f"{len(findings)} banner quá thời gian tuyên truyền: " + "; ".join(f.note for f in findings)
-        return Verdict(check_id=META.id, mark="o", reason=reason, evidence=evidence, findings=findings)
+        return Verdict(check_id=META.id, mark="o", reason=reason, evidence=evidence, findings=findings,
+                       images=[f.url for f in findings if f.url])
     return Verdict(check_id=META.id, mark="x", reason="Không có banner quá thời gian tuyên truyền", evidence=evidence)

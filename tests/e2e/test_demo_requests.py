@@ -10,20 +10,10 @@ import pytest
 
 from camthuy_audit import cli
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture(scope="module")
-def demo_log(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, str]]:
-    out = tmp_path_factory.mktemp("demo")
-    cache = tmp_path_factory.mktemp("cache")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("XDG_CACHE_HOME", str(cache))   # a fresh machine: nothing in the HTTP cache
-        patch.chdir(ROOT)
-        code = cli.main(["demo", "--quarter", "2023-Q1", "--config", "config/demo.toml", "--out", str(out),
-                         "--quiet"])
-    assert code == cli.EXIT_OK
-    [log] = list(out.glob(f"2023-Q1/logs/{cli.SIMULATOR_LOG}"))
+def demo_log(demo_out: Path) -> list[dict[str, str]]:
+    log = demo_out / "logs" / cli.SIMULATOR_LOG
     with log.open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
 

@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from browser import chromium_path, missing_tool
 from fault_portals import MENU_LABELS, PAYLOAD, POSTS_IN_Q1, host, portals, warm
 from fault_server import FaultServer
 from selectolax.lexbor import LexborHTMLParser
@@ -41,7 +42,6 @@ DEMO_CONFIG = ROOT / "config" / "demo.toml"
 Q1 = Quarter.parse("2023-Q1")
 RUN_DATE = date(2023, 4, 12)
 HEALTHY = ("camquy", "camphu")   # two small portals of the simulated district
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 MAX_RSS_BYTES = 300 * 1024 * 1024
 
 # Short timeouts for the test; the proportions are those of the defaults.
@@ -181,7 +181,7 @@ def test_peak_memory_stays_bounded(run: FaultRun) -> None:
 @pytest.mark.parametrize("name", sorted(UNREACHABLE))
 def test_unreadable_portal_is_unknown_with_reason_and_url(run: FaultRun, name: str) -> None:
     if name.startswith("tls") and not run.tls:
-        pytest.skip("openssl is not installed: no certificate for the TLS portal")
+        missing_tool("openssl is not installed: no certificate for the TLS portal")
     result = run.results[name]
     assert not result.reachable
     assert result.errors and result.errors[0].kind == UNREACHABLE[name], result.errors
@@ -197,7 +197,7 @@ def test_unreadable_portal_is_unknown_with_reason_and_url(run: FaultRun, name: s
 @pytest.mark.parametrize("name", READABLE)
 def test_odd_but_readable_portal_is_audited_normally(run: FaultRun, name: str) -> None:
     if name.startswith("tls") and not run.tls:
-        pytest.skip("openssl is not installed: no certificate for the TLS portal")
+        missing_tool("openssl is not installed: no certificate for the TLS portal")
     result = run.results[name]
     assert result.reachable, result.unreachable_reason
     menu = result.verdicts["main_menu"]
@@ -261,7 +261,7 @@ def test_no_request_reaches_the_auditors_network(run: FaultRun) -> None:
 
 def test_tls_errors_are_named_and_the_per_unit_switch_works(run: FaultRun) -> None:
     if not run.tls:
-        pytest.skip("openssl is not installed: no certificate for the TLS portal")
+        missing_tool("openssl is not installed: no certificate for the TLS portal")
     assert "TLS" in (run.results["tls"].unreachable_reason or "")
     assert run.results["tlsok"].reachable
 
@@ -290,15 +290,13 @@ def test_hostile_text_reaches_the_notice_only_as_text(run: FaultRun) -> None:
 
 
 def _dump_dom(path: Path, profile: Path) -> str:
-    assert CHROMIUM is not None
-    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    command = [chromium_path(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                f"--user-data-dir={profile}", "--virtual-time-budget=3000", "--dump-dom", path.as_uri()]
     done = subprocess.run(command, capture_output=True, text=True, timeout=90)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
 def test_nothing_runs_in_the_notice_in_headless_chromium(run: FaultRun, tmp_path: Path) -> None:
     notice = tmp_path / "notice.html"
     notice.write_text(_notice_html(run), encoding="utf-8")
