@@ -18,6 +18,7 @@ from camthuy_audit.models import FetchError, PortalSnapshot, UnitResult, Verdict
 from camthuy_audit.overrides import apply_overrides
 from camthuy_audit.quarter import VN_TZ, Quarter
 from camthuy_audit.rules import RuleContext, run_rules
+from camthuy_audit.rules.posts_in_quarter import posts_in
 from camthuy_audit.thumbnails import thumbnail
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ def decide(snapshot: PortalSnapshot, config: Config, quarter: Quarter, *, name: 
         audited_at=snapshot.fetched_at, reachable=snapshot.reachable, unreachable_reason=reason,
         platform=snapshot.platform, platform_hints=snapshot.platform_hints, verdicts=verdicts,
         thumbnails=flagged_thumbnails(snapshot, verdicts), banners=snapshot.banners,
+        posts=[post for _, post in posts_in(quarter, snapshot.posts.posts)],
         pages_fetched=snapshot.pages_fetched,
         errors=snapshot.errors, notes=snapshot.notes,
     )

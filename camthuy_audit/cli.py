@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from camthuy_audit.config import Config, ConfigError, Unit, load_config
+from camthuy_audit.config import ConfigError, load_config
 from camthuy_audit.quarter import VN_TZ, Quarter
 from camthuy_audit.runlog import setup_logging, teardown_logging
 from camthuy_audit.targets import (
@@ -34,9 +34,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from camthuy_audit.models import UnitResult
-    from camthuy_audit.runlog import RunProgress
 
-EXIT_OK, EXIT_NOT_DONE, EXIT_USAGE, EXIT_UNKNOWN, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_NOT_DONE, EXIT_USAGE, EXIT_UNKNOWN, EXIT_INTERNAL, EXIT_BUSY = 0, 1, 2, 3, 4, 5
 LOG_DIR = "logs"
 
 log = logging.getLogger("camthuy_audit.cli")
@@ -127,96 +126,39 @@ def _stderr_is_terminal() -> bool:
     return hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
 
 
-# --- run and demo ----------------------------------------------------------------------------
-
-
-async def _audit_with_progress(config: Config, quarter: Quarter, progress: RunProgress,
-                               units: Sequence[Unit] | None = None) -> list[UnitResult]:
-    from camthuy_audit.audit import audit_units
-    from camthuy_audit.fetch import Fetcher
-
-    async with Fetcher(config.crawl, resolve=config.resolve) as fetcher:
-        async def poll() -> None:
-            while True:
-                progress.tick(fetcher.requests)
-                await asyncio.sleep(0.25)
-
-        poller = asyncio.create_task(poll())
-        try:
-            return await audit_units(config, quarter, units,
-                                     on_done=lambda result: progress.unit_done(result, fetcher.requests),
-                                     fetcher=fetcher)
-        finally:
-            poller.cancel()
-            progress.tick(fetcher.requests)
-
-
-def _audit_and_write(config: Config, quarter: Quarter, out: Path, run_date: date,
-                     args: argparse.Namespace) -> tuple[Path, Path, Path, Path]:
-    from camthuy_audit.aggregate import build_notice
-    from camthuy_audit.render import report_dir, write_notice, write_report, write_results_json
-    from camthuy_audit.report import build_report
-    from camthuy_audit.runlog import RunProgress, now_stamp
-
-    folder = report_dir(out, quarter)
-    log_path = folder / LOG_DIR / f"run-{now_stamp()}.log"
-    terminal = _stderr_is_terminal()
-    quiet, verbose = bool(getattr(args, "quiet", False)), bool(getattr(args, "verbose", False))
-    console = _stderr_console() if terminal else None
-    setup_logging(debug=bool(args.debug), verbose=verbose, quiet=quiet, plain_info=not terminal,
-                  log_file=log_path, console=console)
-    run_log = logging.getLogger("camthuy_audit.run")
-    total = len(config.units)
-    run_log.info("Bắt đầu kiểm tra %d cổng thông tin, %s, cấu hình %s", total, quarter, config.path)
-    if terminal and not quiet:
-        print(f"Kiểm tra {total} cổng thông tin, quý {quarter.roman}/{quarter.year} — nhật ký: {log_path}",
-              file=sys.stderr, flush=True)
-    with RunProgress(total, console=console, quiet=quiet, verbose=verbose) as progress:
-        results = asyncio.run(_audit_with_progress(config, quarter, progress))
-    run_log.info(progress.summary())
-    if terminal and not quiet:
-        print(progress.summary(), file=sys.stderr, flush=True)
-    notice = build_notice(results, config, quarter, run_date=run_date)
-    notice_path = write_notice(notice, folder)
-    generated_at = datetime.now(VN_TZ)
-    results_path = write_results_json(results, notice, config, quarter, folder, generated_at=generated_at)
-    report = build_report(notice, results, config, quarter, generated_at=generated_at, reports=out)
-    report_path = write_report(report, folder)
-    run_log.info("Đã viết %s, %s và %s", notice_path, report_path, results_path)
-    return notice_path, report_path, results_path, log_path
-
-
-def _print_outputs(notice_path: Path, report_path: Path, results_path: Path, log_path: Path) -> None:
-    print(f"Công văn:  {notice_path}")
-    print(f"Báo cáo:   {report_path}")
-    print(f"Kết quả:   {results_path}")
-    print(f"Nhật ký:   {log_path}")
-
-
-def cmd_run(args: argparse.Namespace) -> int:
-    config = load(args.config)
-    quarter = _quarter(args.quarter, default_current=False)
-    _print_outputs(*_audit_and_write(config, quarter, Path(args.out), _date(args.date), args))
-    return EXIT_OK
-
+# --- run, demo, recheck, render, history, schedule (camthuy_audit/cli_quarter.py) ---------------
 
 SIMULATOR_LOG = "simulator-requests.tsv"   # every request the simulated district answered in a demo
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
-    from camthuy_audit.simulator import District
+def _quarterly(name: str, *, default_current: bool = False) -> Callable[[argparse.Namespace], int]:
+    def command(args: argparse.Namespace) -> int:
+        from camthuy_audit import cli_quarter
 
-    config = load(args.config)
-    if not config.resolve:
-        raise UsageError(f"{config.path}: thiếu bảng [resolve] trỏ tới huyện mô phỏng")
-    quarter = _quarter(args.quarter, default_current=False)
-    with District(config.resolve) as district:
-        print(f"Huyện mô phỏng đang chạy trên 127.0.0.1 ({len(district.addresses)} tên máy).", file=sys.stderr)
-        paths = _audit_and_write(config, quarter, Path(args.out), _date(args.date), args)
-        requests = district.write_request_log(paths[-1].parent / SIMULATOR_LOG)
-    _print_outputs(*paths)
-    print(f"Nhật ký yêu cầu của huyện mô phỏng: {requests}")
-    return EXIT_OK
+        config = load(args.config)
+        quarter = _quarter(args.quarter, default_current=default_current)
+        handler = getattr(cli_quarter, f"cmd_{name}")
+        return int(handler(args, config, quarter, _date(getattr(args, "date", None))))
+
+    return command
+
+
+cmd_run = _quarterly("run")
+cmd_demo = _quarterly("demo")
+cmd_recheck = _quarterly("recheck")
+cmd_render = _quarterly("render")
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from camthuy_audit.cli_quarter import cmd_history as history
+
+    return history(args, load(args.config))
+
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    from camthuy_audit.cli_quarter import cmd_schedule as schedule
+
+    return schedule(args, load(args.config))
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
@@ -345,8 +287,10 @@ Mã thoát (exit code):
   0  mọi nội dung Phụ lục 1 là "x" (hoặc lệnh chạy xong)
   1  có ít nhất một nội dung "o" (chưa thực hiện)
   2  lỗi cách dùng hoặc lỗi cấu hình (thông báo nêu tệp và khóa sai)
-  3  không có "o" nhưng có nội dung "?" (không kiểm tra được) hoặc chưa đếm được số tin bài
-  4  lỗi của chính công cụ (chạy lại với --debug và báo cho người quản trị)"""
+  3  không có "o" nhưng có nội dung "?" (không kiểm tra được) hoặc chưa đếm được số tin bài;
+     với run: có đơn vị không kiểm tra được (cảnh báo nêu tên)
+  4  lỗi của chính công cụ (chạy lại với --debug và báo cho người quản trị)
+  5  quý này đang được một lần chạy khác kiểm tra (thông báo nêu tiến trình, máy, thời điểm)"""
 
 _MAIN_DESCRIPTION = """\
 Kiểm tra Cổng/Trang thông tin điện tử của UBND các xã, thị trấn theo công văn 155/UBND-VHTT
@@ -428,6 +372,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--config", metavar="TỆP", help=f"tệp cấu hình huyện (mặc định: {DEFAULT_CONFIG})")
     run.add_argument("--out", metavar="THƯ_MỤC", default="reports", help="thư mục kết quả (mặc định: reports)")
     run.add_argument("--date", metavar="NGÀY", help="ngày lập công văn YYYY-MM-DD (mặc định: hôm nay)")
+    run.add_argument("--force", action="store_true",
+                     help="chạy lại một quý đã kiểm tra xong (lần chạy cũ vẫn được lưu trong lịch sử)")
     noise = run.add_mutually_exclusive_group()
     noise.add_argument("--quiet", "-q", action="store_true",
                        help="không hiện tiến trình, chỉ cảnh báo, lỗi và đường dẫn kết quả")
@@ -487,6 +433,44 @@ def build_parser() -> argparse.ArgumentParser:
     noise.add_argument("--quiet", "-q", action="store_true", help="không hiện tiến trình")
     noise.add_argument("--verbose", "-v", action="store_true", help="in thêm chi tiết ra stderr")
     demo.set_defaults(func=cmd_demo)
+
+    recheck = _sub(sub, "recheck", parents=[common], help="kiểm tra lại các đơn vị còn “?” của một quý",
+                   description="Kiểm tra lại những đơn vị mà lần chạy của quý còn để “?” (cổng không truy cập "
+                               "được lúc đó, trang lỗi) rồi viết lại công văn, báo cáo và kết quả. Lịch sử giữ cả "
+                               "hai lần kiểm tra. Lệnh schedule tự chạy việc này sau lần chạy quý.",
+                   examples="Ví dụ:\n  camthuy-audit recheck --quarter 2023-Q1")
+    render = _sub(sub, "render", parents=[common], help="viết lại công văn, báo cáo của một quý từ lịch sử",
+                  description="Viết lại notice.html, report.html và results.json của một quý đã kiểm tra, từ "
+                              "kho lịch sử (không tải lại cổng nào) — ví dụ sau khi thêm điều chỉnh thủ công.",
+                  examples="Ví dụ:\n  camthuy-audit render --quarter 2023-Q1")
+    for command, func in ((recheck, cmd_recheck), (render, cmd_render)):
+        command.add_argument("--quarter", metavar="QUÝ", help="quý, dạng 2023-Q1 (mặc định: quý vừa kết thúc)")
+        command.add_argument("--config", metavar="TỆP", help=f"tệp cấu hình huyện (mặc định: {DEFAULT_CONFIG})")
+        command.add_argument("--out", metavar="THƯ_MỤC", default="reports", help="thư mục kết quả (mặc định: reports)")
+        command.add_argument("--date", metavar="NGÀY", help="ngày lập công văn YYYY-MM-DD (mặc định: hôm nay)")
+        command.add_argument("--quiet", "-q", action="store_true", help="chỉ in cảnh báo, lỗi và đường dẫn kết quả")
+        command.set_defaults(func=func)
+
+    history = _sub(sub, "history", parents=[common], help="các quý đã kiểm tra, kết quả từng đơn vị qua các quý",
+                   description="In các quý đã kiểm tra (từ kho lịch sử) và, với mỗi đơn vị, số nội dung đạt và số "
+                               "tin bài qua từng quý; rồi các lần chạy (quy tắc và phiên bản công cụ đã dùng).",
+                   examples="Ví dụ:\n  camthuy-audit history\n  camthuy-audit history --json")
+    history.add_argument("--config", metavar="TỆP", help=f"tệp cấu hình huyện (mặc định: {DEFAULT_CONFIG})")
+    history.add_argument("--json", action="store_true", help="in dạng JSON")
+    history.set_defaults(func=cmd_history)
+
+    schedule = _sub(sub, "schedule", parents=[common], help="tự chạy kiểm tra mỗi quý (chạy liên tục)",
+                    description="Chạy theo lịch trong [schedule] của tệp cấu hình (mặc định 07:00 ngày 5 các tháng "
+                                "1, 4, 7, 10, kiểm tra quý vừa kết thúc). Khi khởi động, chạy ngay quý bị lỡ (máy "
+                                "tắt đúng ngày); sau mỗi lần chạy vài ngày tự kiểm tra lại các đơn vị còn “?”.",
+                    examples="Ví dụ:\n  camthuy-audit schedule --dry-run      (in 4 lần chạy tới)\n"
+                             "  camthuy-audit schedule                (chạy liên tục; dừng bằng Ctrl-C)")
+    schedule.add_argument("--config", metavar="TỆP", help=f"tệp cấu hình huyện (mặc định: {DEFAULT_CONFIG})")
+    schedule.add_argument("--out", metavar="THƯ_MỤC", default="reports", help="thư mục kết quả (mặc định: reports)")
+    schedule.add_argument("--dry-run", action="store_true",
+                          help="chỉ in 4 lần chạy tới (thời điểm ISO-8601 và quý sẽ kiểm tra) rồi thoát")
+    schedule.add_argument("--quiet", "-q", action="store_true", help="chỉ in cảnh báo và lỗi")
+    schedule.set_defaults(func=cmd_schedule)
     return parser
 
 

@@ -344,6 +344,48 @@ class CrawlSettings(_Strict):
         return self
 
 
+class HistorySettings(_Strict):
+    """Where every run is remembered (``[history]`` in district.toml)."""
+
+    # The SQLite history file, relative to the working directory (like the reports folder).
+    store: str = "var/history.sqlite"
+
+
+class ScheduleSettings(_Strict):
+    """When ``camthuy-audit schedule`` runs the audit (``[schedule]`` in district.toml)."""
+
+    # Crontab fields (minute hour day month weekday): by default 07:00 on the 5th of January,
+    # April, July and October — each time the quarter that just ended is audited.
+    cron: str = "0 7 5 1,4,7,10 *"
+    timezone: str = "Asia/Ho_Chi_Minh"
+    # A run missed by up to this much (the office PC was off) still runs when the scheduler starts.
+    misfire_grace_hours: float = Field(24 * 30, gt=0)
+    # Units left with a "?" are audited again this many days after the quarterly run (0: never).
+    recheck_after_days: float = Field(3, ge=0)
+
+    @field_validator("cron")
+    @classmethod
+    def _cron(cls, value: str) -> str:
+        from apscheduler.triggers.cron import CronTrigger
+
+        try:
+            CronTrigger.from_crontab(value)
+        except ValueError as exc:
+            raise ValueError(f"lịch cron không hợp lệ {value!r} (5 trường: phút giờ ngày tháng thứ): {exc}") from None
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"múi giờ không có: {value!r} (vd. \"Asia/Ho_Chi_Minh\")") from None
+        return value
+
+
 # Names Windows refuses as file names, whatever the extension.
 _RESERVED_FILE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                                   *(f"lpt{i}" for i in range(1, 10))})
@@ -399,6 +441,8 @@ class DistrictFile(_Strict):
     notice: NoticeText
     references: list[Reference] = Field(min_length=1)
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
+    history: HistorySettings = Field(default_factory=HistorySettings)
+    schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
     resolve: dict[str, str] = Field(default_factory=dict)
     units: list[Unit] = Field(min_length=1)
 

@@ -430,3 +430,35 @@ def print_config_ok(console: Console, config: Config) -> None:
                       f"{len(config.exclusions)} đơn vị không đưa vào công văn của quý")
     else:
         console.print(f"  ✓ {overrides}: không có tệp (không có điều chỉnh thủ công)")
+
+
+def print_history(console: Console, document: dict[str, object]) -> None:
+    """`history`: per unit, checks passed (of ten) and posts, quarter by quarter; then the runs."""
+    quarters = [str(q) for q in document["quarters"]]  # type: ignore[attr-defined]
+    if not quarters:
+        console.print(f"Chưa có quý nào trong {document['store']}: chạy `camthuy-audit run` trước.")
+        return
+    table = Table(title=f"Lịch sử kiểm tra ({document['store']})", show_lines=False)
+    table.add_column("Đơn vị")
+    for quarter in quarters:
+        table.add_column(f"{quarter}\nđạt / tin bài", justify="right")
+    units = document["units"]
+    assert isinstance(units, dict)
+    for entry in units.values():
+        cells = []
+        for quarter in quarters:
+            seen = entry["quarters"].get(quarter)
+            if seen is None:
+                cells.append("—")
+                continue
+            posts = seen["posts_in_quarter"]
+            cells.append(f"{seen['passed']}/10 · {'?' if posts is None else posts}")
+        table.add_row(entry["name"], *cells)
+    console.print(table)
+    runs = document["runs"]
+    assert isinstance(runs, list)
+    kinds = {"run": "chạy", "demo": "demo", "recheck": "kiểm tra lại"}
+    for run in runs:
+        state = "xong" if run["status"] == "finished" else "chưa xong"
+        console.print(f"  #{run['id']} {run['quarter']} {kinds.get(run['kind'], run['kind'])}, bắt đầu "
+                      f"{run['started_at']}, {state}; quy tắc {run['rules_digest']}, phiên bản {run['tool_version']}")

@@ -240,6 +240,7 @@ class UnitResult(_Model):
     verdicts: dict[str, Verdict]         # by check id, in rule order
     thumbnails: dict[str, str] = Field(default_factory=dict)  # image URL -> data URI, flagged banners only
     banners: list[Banner] = Field(default_factory=list)       # every banner seen (the report links them)
+    posts: list[Post] = Field(default_factory=list)           # the posts found inside the audited quarter
     pages_fetched: int = 0
     errors: list[FetchError] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)

@@ -30,6 +30,7 @@ _CHART_LABELS = 210         # pixels for the unit names left of the bars
 _CHART_WIDTH = 560          # pixels for the bars
 _TREND = (120, 28)          # sparkline size
 MARK_TEXT = {"x": "đạt", "o": "chưa đạt", "?": "không kiểm tra được"}
+History = dict[str, dict[str, dict[str, object]]]   # quarter -> unit id -> appendix1, posts_in_quarter
 
 
 class _Model(BaseModel):
@@ -149,6 +150,7 @@ class Report(_Model):
     excluded: list[Link]
     overridden: int
     previous_quarter: str
+    methodology: str             # how the checks changed since the previous quarter, if they did
     units: list[UnitDetail]
 
 
@@ -226,9 +228,9 @@ def _unit_detail(result: UnitResult, excluded_reason: str) -> UnitDetail:
 # --- earlier quarters --------------------------------------------------------------------------
 
 
-def earlier_results(reports: Path, quarter: Quarter) -> dict[str, dict[str, dict[str, object]]]:
+def earlier_results(reports: Path, quarter: Quarter) -> History:
     """Earlier quarters' results.json under the reports folder: quarter -> unit id -> its record."""
-    found: dict[str, dict[str, dict[str, object]]] = {}
+    found: History = {}
     for path in sorted(Path(reports).glob("*/results.json")):
         try:
             earlier = Quarter.parse(path.parent.name)
@@ -261,7 +263,7 @@ def _change(result: UnitResult, previous: dict[str, object] | None) -> tuple[str
     return "same", f"như quý trước ({now} nội dung đạt)"
 
 
-def _trend(unit_id: str, posts: int | None, history: dict[str, dict[str, dict[str, object]]]) -> str:
+def _trend(unit_id: str, posts: int | None, history: History) -> str:
     series = [history[q].get(unit_id, {}).get("posts_in_quarter") for q in sorted(history, key=Quarter.parse)]
     values = [v if isinstance(v, int) else None for v in [*series, posts]]
     known = [v for v in values if v is not None]
@@ -288,10 +290,13 @@ def _chart(rows: Sequence[Row], threshold: int) -> Chart:
 
 
 def build_report(notice: Notice, results: list[UnitResult], config: Config, quarter: Quarter, *,
-                 generated_at: datetime, reports: Path | None = None) -> Report:
-    """Everything report.html shows. ``reports``: the folder of earlier quarters' results.json."""
+                 generated_at: datetime, reports: Path | None = None, history: History | None = None,
+                 methodology: str = "") -> Report:
+    """Everything report.html shows. Earlier quarters come from ``history`` (the store), else from the
+    earlier results.json files under ``reports``."""
     by_id = {r.unit_id: r for r in results}
-    history = earlier_results(reports, quarter) if reports is not None else {}
+    if history is None:
+        history = earlier_results(reports, quarter) if reports is not None else {}
     previous = history.get(str(quarter.previous))
     columns = notice.appendix1.columns
     rows: list[Row] = []
@@ -337,5 +342,6 @@ def build_report(notice: Notice, results: list[UnitResult], config: Config, quar
                   for uid, e in excluded_by_id.items()],
         overridden=sum(1 for r in rows for c in r.cells if c.overridden),
         previous_quarter=f"quý {quarter.previous.roman}/{quarter.previous.year}" if previous else "",
+        methodology=methodology,
         units=details,
     )

@@ -128,6 +128,12 @@ class RunProgress:
             c = self.counters
             self._progress.update(self._task, completed=c.done, requests=c.requests, errors=c.errors)
 
+    def retarget(self, total: int) -> None:
+        """The number of units this run audits after all (a resumed run skips those already done)."""
+        self.counters.total = total
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, total=total)
+
     def tick(self, requests: int) -> None:
         """Called a few times a second with the fetcher's request count."""
         self.counters.requests = requests
