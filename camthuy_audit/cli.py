@@ -225,17 +225,34 @@ def cmd_check(args: argparse.Namespace) -> int:
     target = check_target(args.target, args.config)
     quarter = _quarter(args.quarter, default_current=True)
     result = asyncio.run(_check_with_spinner(target, quarter, None if args.quiet else console))
-    if args.json:
-        from camthuy_audit.render import unit_json
+    code = check_exit_code(result, target.config)
+    try:
+        if args.json:
+            from camthuy_audit.render import unit_json
 
-        sys.stdout.write(json.dumps(unit_json(result), ensure_ascii=False, indent=2, default=str) + "\n")
-        sys.stdout.flush()
-        return check_exit_code(result, target.config)
-    out = _stdout_console()
-    if explain is not None:
-        print_explain(out, result, explain, quarter, today=_today())
-        return check_exit_code(result, target.config)
-    return print_check(out, result, target.config, quarter, today=_today(), explain_hint=_hint_command(args, quarter))
+            sys.stdout.write(json.dumps(unit_json(result), ensure_ascii=False, indent=2, default=str) + "\n")
+            sys.stdout.flush()
+        elif explain is not None:
+            print_explain(_stdout_console(), result, explain, quarter, today=_today())
+        else:
+            print_check(_stdout_console(), result, target.config, quarter, today=_today(),
+                        explain_hint=_hint_command(args, quarter))
+    except BrokenPipeError:
+        _silence_stdout()   # `check … | head`: the reader left; the exit code still says what was found
+    return code
+
+
+def _silence_stdout() -> None:
+    """stdout's reader is gone: send what is left (and the interpreter's last flush) nowhere."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    finally:
+        os.close(devnull)
 
 
 # --- units, config check, evaluate -----------------------------------------------------------

@@ -13,10 +13,18 @@ import tomllib
 import unicodedata
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin
+from typing import Annotated, Any, Literal, get_args, get_origin
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from camthuy_audit.resources import default_config_dir
 
@@ -92,7 +100,7 @@ class Window(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Window:
         if self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
+            raise ValueError(f"end {self.end} trước start {self.start}")
         return self
 
 
@@ -198,6 +206,9 @@ def _quarter_key(value: str) -> tuple[int, int]:
     return int(year), int(number)
 
 
+NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
 class Override(_Strict):
     """A staff correction of one verdict, for one quarter (or from ``quarter`` to ``until``)."""
 
@@ -207,8 +218,8 @@ class Override(_Strict):
     until: str | None = None
     mark: Literal["x", "o", "?"] | None = None
     posts: int | None = Field(default=None, ge=0)
-    reason: str = Field(min_length=1)
-    by: str = Field(min_length=1)
+    reason: NonBlank
+    by: NonBlank
 
     @model_validator(mode="before")
     @classmethod
@@ -237,8 +248,8 @@ class Exclusion(_Strict):
 
     unit: str
     quarter: str
-    reason: str = Field(min_length=1)
-    by: str = Field(min_length=1)
+    reason: NonBlank
+    by: NonBlank
 
     _quarter = field_validator("quarter")(classmethod(lambda cls, v: _quarter_text(v)))
 
@@ -446,25 +457,9 @@ class DistrictFile(_Strict):
     resolve: dict[str, str] = Field(default_factory=dict)
     units: list[Unit] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _unique_units(self) -> DistrictFile:
-        seen: dict[str, str] = {}
-        for unit in self.units:
-            if unit.id in seen:
-                raise ValueError(f"units: id {unit.id!r} appears twice")
-            seen[unit.id] = unit.name
-        if sum(1 for r in self.references if r.main) != 1:
-            raise ValueError("references: exactly one reference must have main = true")
-        return self
-
-    @field_validator("resolve")
-    @classmethod
-    def _resolve(cls, values: dict[str, str]) -> dict[str, str]:
-        for host, target in values.items():
-            address, _, port = target.rpartition(":")
-            if not address or not port.isdigit():
-                raise ValueError(f"resolve.{host}: {target!r} is not HOST:PORT")
-        return values
+    @property
+    def unit_hosts(self) -> set[str]:
+        return {host for unit in self.units for host in unit.hosts}
 
 
 class Config(BaseModel):
@@ -560,8 +555,59 @@ def _where(loc: tuple[Any, ...], data: Any) -> str:
     return text or "(tệp)"
 
 
+# pydantic's error types, said in Vietnamese ({placeholders} come from the error's context).
+_MESSAGES_VI = {
+    "missing": "thiếu khóa bắt buộc",
+    "string_type": "phải là chuỗi chữ (trong dấu ngoặc kép)",
+    "int_type": "phải là số nguyên",
+    "int_parsing": "phải là số nguyên",
+    "int_from_float": "phải là số nguyên",
+    "float_type": "phải là số",
+    "float_parsing": "phải là số",
+    "bool_type": "phải là true hoặc false",
+    "bool_parsing": "phải là true hoặc false",
+    "list_type": "phải là danh sách [...]",
+    "dict_type": "phải là một bảng",
+    "model_type": "phải là một bảng",
+    "model_attributes_type": "phải là một bảng",
+    "date_type": "phải là ngày dạng 2023-02-01",
+    "date_parsing": "phải là ngày dạng 2023-02-01",
+    "date_from_datetime_parsing": "phải là ngày dạng 2023-02-01",
+    "greater_than": "phải lớn hơn {gt}",
+    "greater_than_equal": "phải lớn hơn hoặc bằng {ge}",
+    "less_than": "phải nhỏ hơn {lt}",
+    "less_than_equal": "phải nhỏ hơn hoặc bằng {le}",
+    "string_too_short": "không được để trống",
+    "too_short": "cần ít nhất {min_length} mục",
+    "string_too_long": "dài quá {max_length} ký tự",
+    "string_pattern_mismatch": "không đúng dạng (chỉ chữ thường không dấu, số, - và _)",
+    "literal_error": "phải là một trong: {expected}",
+    "enum": "phải là một trong: {expected}",
+}
+
+
+def _message(error: Any) -> str:
+    """One pydantic error in Vietnamese (our own ValueError messages are Vietnamese already)."""
+    kind = error["type"]
+    if kind in ("value_error", "assertion_error"):
+        return str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    template = _MESSAGES_VI.get(kind)
+    if template is None:
+        return f"giá trị không hợp lệ ({kind})"
+    context = {k: v for k, v in (error.get("ctx") or {}).items()}
+    try:
+        return template.format(**context)
+    except (KeyError, IndexError):
+        return template.split("{")[0].rstrip(" :")
+
+
 def _problems(exc: ValidationError, model: type[BaseModel] | None = None, data: Any = None) -> list[str]:
     """One line per problem, naming the key; a misspelled key says which key was meant."""
+    return [problem for _, problem in _located(exc, model, data)]
+
+
+def _located(exc: ValidationError, model: type[BaseModel] | None, data: Any) -> list[tuple[tuple[Any, ...], str]]:
+    """The problems of :func:`_problems`, each with where it is (to blame the file that holds it)."""
     errors = exc.errors()
     meant: dict[tuple[Any, ...], str] = {}   # location of a misspelled key -> the key it should be
     for error in errors:
@@ -577,15 +623,54 @@ def _problems(exc: ValidationError, model: type[BaseModel] | None = None, data: 
         loc = tuple(error["loc"])
         if error["type"] == "missing" and loc in explained:
             continue  # said with the misspelled key
-        message = error["msg"].removeprefix("Value error, ")
+        message = _message(error)
         if error["type"] == "extra_forbidden":
             message = "khóa không được hỗ trợ (viết sai tên?)"
             if loc in meant:
                 message = f"khóa không được hỗ trợ — có phải “{meant[loc]}”?"
-        elif error["type"] == "missing":
-            message = "thiếu khóa bắt buộc"
-        problems.append(f"{_where(loc, data)}: {message}")
+        problems.append((loc, f"{_where(loc, data)}: {message}"))
     return problems
+
+
+def district_consistency(data: Any) -> list[tuple[tuple[Any, ...], str]]:
+    """What a district file must satisfy as a whole, checked on the data as written, so that it is
+    reported together with every other mistake: unique unit ids, one main reference, [resolve]
+    entries of the form HOST:PORT (port 1–65535) for hosts of the units."""
+    found: list[tuple[tuple[Any, ...], str]] = []
+    if not isinstance(data, dict):
+        return found
+    raw_units = data.get("units")
+    units: list[Any] = raw_units if isinstance(raw_units, list) else []
+    first: dict[str, int] = {}
+    hosts: set[str] = set()
+    for index, unit in enumerate(units):
+        if not isinstance(unit, dict):
+            continue
+        unit_id = unit.get("id")
+        if isinstance(unit_id, str):
+            if unit_id in first:
+                found.append((("units", index, "id"), f"mã đơn vị {unit_id!r} trùng với units[{first[unit_id] + 1}]"))
+            first.setdefault(unit_id, index)
+        for url in [unit.get("url"), *(unit.get("aliases") or [])]:
+            if isinstance(url, str) and (host := urlsplit(url).hostname):
+                hosts.add(host.lower())
+    references = data.get("references")
+    if isinstance(references, list) and references:
+        mains = sum(1 for r in references if isinstance(r, dict) and r.get("main") is True)
+        if mains != 1:
+            found.append((("references",), f"cần đúng một công văn có main = true (đang có {mains})"))
+    resolve = data.get("resolve")
+    if isinstance(resolve, dict):
+        for host, target in resolve.items():
+            loc = ("resolve", host)
+            address, _, port = str(target).rpartition(":")
+            if not isinstance(target, str) or not address or not port.isdigit():
+                found.append((loc, f"{target!r} không có dạng ĐỊA_CHỈ:CỔNG (vd. \"127.0.0.1:18101\")"))
+            elif not 1 <= int(port) <= 65535:
+                found.append((loc, f"cổng {port} ngoài khoảng 1–65535"))
+            if units and host.lower() not in hosts:
+                found.append((loc, f"{host!r} không phải tên máy của đơn vị nào (url hoặc aliases trong [[units]])"))
+    return found
 
 
 def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
@@ -598,21 +683,55 @@ def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _read_with_extends(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+Origins = dict[tuple[str, ...], Path]   # (key,) or (table, key) -> the file that wrote it
+
+
+def _origins_of(data: dict[str, Any], path: Path) -> Origins:
+    origins: Origins = {}
+    for key, value in data.items():
+        origins[(key,)] = path
+        if isinstance(value, dict):
+            for sub in value:
+                origins[(key, sub)] = path
+    return origins
+
+
+def _read_layers(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], Origins]:
+    """The district file merged over the files it extends, and which file wrote each key."""
     data = _read_toml(path)
     parent = data.get("extends")
     if parent is None:
-        return data
+        return data, _origins_of(data, path)
     parent_path = (path.parent / str(parent)).resolve()
     if parent_path in seen:
         raise ConfigError(path, [f"extends: vòng lặp qua {parent_path}"])
-    base = _read_with_extends(parent_path, (*seen, path.resolve()))
+    base, origins = _read_layers(parent_path, (*seen, path.resolve()))
     base.pop("extends", None)
     # Files the base names are relative to the base, not to the file that extends it.
     for key in ("rules", "overrides"):
         if isinstance(base.get(key), str) and key not in data:
             base[key] = str((parent_path.parent / base[key]).resolve())
-    return _merge(base, data)
+    mine = _origins_of(data, path)
+    # A list (units) or a plain value replaces the base's; a table merges key by key.
+    for key, value in data.items():
+        if not isinstance(value, dict):
+            origins = {k: v for k, v in origins.items() if k[0] != key}
+    origins.update(mine)
+    return _merge(base, data), origins
+
+
+def _read_with_extends(path: Path) -> dict[str, Any]:
+    return _read_layers(path)[0]
+
+
+def _blame(path: Path, origins: Origins, located: list[tuple[tuple[Any, ...], str]]) -> list[ConfigError]:
+    """Problems grouped by the file that holds the mistake (a file extending another one included)."""
+    by_file: dict[Path, list[str]] = {}
+    for loc, problem in located:
+        keys = tuple(str(part) for part in loc[:2])
+        where = origins.get(keys) or origins.get(keys[:1]) or path
+        by_file.setdefault(where, []).append(problem)
+    return [ConfigError(file, problems) for file, problems in by_file.items()]
 
 
 def _check_ids() -> list[str]:
@@ -668,13 +787,27 @@ def _load_overrides(path: Path, known: set[str] | None) -> OverridesFile:
     return loaded
 
 
+def _district(path: Path) -> tuple[DistrictFile | None, dict[str, Any], list[ConfigError]]:
+    """The district file (None when it has mistakes), its merged data, and every mistake by file."""
+    data, origins = _read_layers(path)
+    located = [(loc, f"{_where(loc, data)}: {message}") for loc, message in district_consistency(data)]
+    district = None
+    try:
+        district = DistrictFile.model_validate(data)
+    except ValidationError as exc:
+        located = _located(exc, DistrictFile, data) + located
+    return (district if not located else None), data, _blame(path, origins, located)
+
+
 def load_district(path: Path | str) -> DistrictFile:
     path = Path(path)
-    data = _read_with_extends(path)
-    try:
-        return DistrictFile.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(path, _problems(exc, DistrictFile, data)) from None
+    district, _, errors = _district(path)
+    if errors:
+        first, *others = errors
+        raise ConfigError(first.path, [*first.problems,
+                                       *(f"(trong {e.path}) {p}" for e in others for p in e.problems)])
+    assert district is not None
+    return district
 
 
 def load_config(path: Path | str) -> Config:
@@ -695,12 +828,9 @@ def config_problems(path: Path | str) -> list[ConfigError]:
     data: dict[str, Any] = {}
     district: DistrictFile | None = None
     try:
-        data = _read_with_extends(path)
-        district = DistrictFile.model_validate(data)
+        district, data, errors = _district(path)
     except ConfigError as exc:
         errors.append(exc)
-    except ValidationError as exc:
-        errors.append(ConfigError(path, _problems(exc, DistrictFile, data)))
     rules_name = data.get("rules") if isinstance(data.get("rules"), str) else "rules.toml"
     overrides_name = data.get("overrides") if isinstance(data.get("overrides"), str) else "overrides.toml"
     try:

@@ -117,3 +117,47 @@ def test_config_check_rejects_an_override_without_a_quarter_saying_why(camthuy, 
     assert result.code == 2
     out = " ".join(result.out.split())
     assert "overrides[1]: thiếu 'quarter'" in out and "chỉ áp dụng cho quý đã ghi" in out
+
+
+def test_config_check_reports_duplicates_with_every_other_mistake_in_vietnamese(camthuy, tmp_path: Path) -> None:
+    text = district_text_with({**MISSPELLED, 'id = "camthanh"': 'id = "camvan"',
+                               "max_pages = 1000": 'max_pages = "nhiều"', "max_portals = 50": "max_portals = 0"})
+    config = write(tmp_path, "district.toml", text)
+    result = camthuy("config", "check", "--config", str(config))
+    assert result.code == 2
+    out = " ".join(result.out.split())
+    assert "nmae" in out                                                   # a misspelled key
+    assert "mã đơn vị 'camvan' trùng với units[1]" in out                  # the duplicate, reported with it
+    assert "crawl.max_pages: phải là số nguyên" in out
+    assert "crawl.max_portals: phải lớn hơn hoặc bằng 1" in out
+    for english in ("Input should", "Field required", "Extra inputs", "greater than"):
+        assert english not in out
+
+
+def test_a_mistake_in_an_extended_file_is_blamed_on_that_file(camthuy, tmp_path: Path) -> None:
+    base = write(tmp_path, "district.toml", district_text_with(BAD_URL))
+    top = write(tmp_path, "demo.toml", 'extends = "district.toml"\n\n[crawl]\nmax_redirects = 99\n\n'
+                                       '[resolve]\n"camvan.camthuy.thanhhoa.gov.vn" = "127.0.0.1:70000"\n'
+                                       '"nowhere.example.org" = "127.0.0.1:18101"\n')
+    result = camthuy("config", "check", "--config", str(top))
+    assert result.code == 2
+    out = " ".join(result.out.split())
+    base_at, top_at = out.find(str(base)), out.find(str(top))
+    assert base_at >= 0 and top_at >= 0
+    base_part = out[base_at:top_at] if base_at < top_at else out[base_at:]
+    top_part = out[top_at:base_at] if top_at < base_at else out[top_at:]
+    assert "htps://camquy camthuy" in base_part and "htps://" not in top_part
+    assert "crawl.max_redirects" in top_part and "cổng 70000 ngoài khoảng 1–65535" in top_part
+    assert "'nowhere.example.org' không phải tên máy của đơn vị nào" in top_part
+
+
+def test_an_override_needs_a_reason_and_an_author(camthuy, tmp_path: Path) -> None:
+    write(tmp_path, "overrides.toml", '[[overrides]]\nunit = "camngoc"\ncheck = "main_menu"\nquarter = "2023-Q1"\n'
+                                      'mark = "x"\nreason = ""\nby = "  "\n')
+    district = district_text_with({}).replace(
+        f"overrides = {toml_string(str(CONFIG_DIR / 'overrides.toml'))}", 'overrides = "overrides.toml"')
+    config = write(tmp_path, "district.toml", district)
+    result = camthuy("config", "check", "--config", str(config))
+    assert result.code == 2
+    out = " ".join(result.out.split())
+    assert "overrides[1].reason: không được để trống" in out and "overrides[1].by: không được để trống" in out
