@@ -1,8 +1,10 @@
-"""The simulated district: the 17 commune portals of Cẩm Thủy as they stood on 2023-04-12.
+"""The simulated district: the 17 commune portals of Cẩm Thủy as they stood when a quarter was audited.
 
 It is the world the auditor is measured against, so it never imports the auditor's code. Each host
 is served on its own loopback port with realistic markup of its platform (the thanhhoa commune
-platform or NukeViet 4), and its content makes the Q1-2023 notice's figures true.
+platform or NukeViet 4). By default it serves 2023-Q1 (audited 2023-04-12), whose content makes the
+Q1-2023 notice's figures true; `quarter="2023-Q2"` serves the same portals three months later
+(audited 2023-07-05). `truth` states what each quarter's audit must find.
 
     with District({"camvan.camthuy.thanhhoa.gov.vn": "127.0.0.1:0"}) as district:
         district.addresses  # {"camvan.camthuy.thanhhoa.gov.vn": "127.0.0.1:41234"}
@@ -11,6 +13,23 @@ platform or NukeViet 4), and its content makes the Q1-2023 notice's figures true
 from __future__ import annotations
 
 from camthuy_audit.simulator.district import KNOWN_HOSTS, District, serve_forever
+from camthuy_audit.simulator.quarters import QUARTERS
 from camthuy_audit.simulator.server import RequestRecord
+from camthuy_audit.simulator.truth import (
+    expected_marks,
+    expected_posts,
+    expected_stale_banners,
+    expected_stale_categories,
+)
 
-__all__ = ["KNOWN_HOSTS", "District", "RequestRecord", "serve_forever"]
+__all__ = [
+    "KNOWN_HOSTS",
+    "QUARTERS",
+    "District",
+    "RequestRecord",
+    "expected_marks",
+    "expected_posts",
+    "expected_stale_banners",
+    "expected_stale_categories",
+    "serve_forever",
+]

@@ -110,16 +110,21 @@ def _feedback(site: Site, rng: random.Random, generic: bool) -> Banner | None:
     return None  # "none" and "footer-text": no feedback banner
 
 
+# How each campaign banner is shown: (column, width, height, alt is the post's title, title attribute).
+CAMPAIGN_BANNERS = {
+    "cds-day-2022": ("right", 300, 110, False, None),
+    "teachers-day-2022": ("left", 270, 100, True, None),
+    "unity-day-2022": ("right", 280, 90, False, "Ngày hội Đại đoàn kết toàn dân tộc 18/11/2022"),
+}
+
+
 def _stale(site: Site, rng: random.Random, campaign: dict[str, Post]) -> dict[str, list[Banner]]:
-    """Banners of campaigns that ended in 2022 and are still shown."""
+    """Banners of campaigns that ended in 2022 and are still shown (the unit's campaign_banners)."""
     stale: dict[str, list[Banner]] = {}
-    if "cds-day-2022" in campaign:
-        post = campaign["cds-day-2022"]
-        stale["right"] = [Banner(post.path, _image(site, rng, "", 300, 110), GENERIC_ALT, new_window=False)]
-    if "teachers-day-2022" in campaign:
-        teachers, unity = campaign["teachers-day-2022"], campaign["unity-day-2022"]
-        stale["left"] = [Banner(teachers.path, _image(site, rng, "", 270, 100), teachers.title,
-                                new_window=False)]
-        stale["right"] = [Banner(unity.path, _image(site, rng, "", 280, 90), GENERIC_ALT,
-                                 title="Ngày hội Đại đoàn kết toàn dân tộc 18/11/2022", new_window=False)]
+    for key in site.unit.campaign_banners:
+        post = campaign[key]
+        column, width, height, titled_alt, title = CAMPAIGN_BANNERS[key]
+        image = _image(site, rng, "", width, height)
+        stale.setdefault(column, []).append(
+            Banner(post.path, image, post.title if titled_alt else GENERIC_ALT, title=title, new_window=False))
     return stale

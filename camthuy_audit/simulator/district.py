@@ -10,6 +10,7 @@ from types import TracebackType
 from typing import TextIO
 
 from camthuy_audit.simulator.app import PortalApp
+from camthuy_audit.simulator.quarters import FIRST, period
 from camthuy_audit.simulator.server import HostServer, RequestLog, RequestRecord
 from camthuy_audit.simulator.units import SCHEME_OF_HOST, UNIT_OF_HOST
 from camthuy_audit.simulator.world import site_for
@@ -28,10 +29,12 @@ class District:
     """Serve the simulated commune portals on loopback.
 
     `resolve` maps real host names to "127.0.0.1:PORT" (port 0 picks a free port). Host names the
-    world does not know are ignored; at least one must be known.
+    world does not know are ignored; at least one must be known. `quarter` is the state served:
+    the portals as they stood when that quarter was audited (one of `QUARTERS`).
     """
 
-    def __init__(self, resolve: Mapping[str, str], *, latency: float = 0.0) -> None:
+    def __init__(self, resolve: Mapping[str, str], *, latency: float = 0.0, quarter: str = FIRST) -> None:
+        self.quarter = period(quarter).name  # ValueError naming the known quarters
         self._targets = {host: _parse_address(host, address) for host, address in resolve.items()
                          if host in KNOWN_HOSTS}
         if not self._targets:
@@ -50,7 +53,7 @@ class District:
             if host in self._servers:
                 continue
             unit = UNIT_OF_HOST[host]
-            app = PortalApp(site_for(unit.id), host, SCHEME_OF_HOST[host])
+            app = PortalApp(site_for(unit.id, self.quarter), host, SCHEME_OF_HOST[host])
             try:
                 server = HostServer((bind, port), host, app, self._log, self.latency)
             except OSError as exc:
@@ -124,9 +127,9 @@ def _block_until_interrupted() -> None:
         pass
 
 
-def serve_forever(resolve: Mapping[str, str], *, out: TextIO = sys.stdout) -> None:
-    """Start the district, print one line per host, serve until Ctrl-C, then stop."""
-    district = District(resolve)
+def serve_forever(resolve: Mapping[str, str], *, out: TextIO = sys.stdout, quarter: str = FIRST) -> None:
+    """Start the district in `quarter`'s state, print one line per host, serve until Ctrl-C, then stop."""
+    district = District(resolve, quarter=quarter)
     district.start()
     try:
         for host, address in district.addresses.items():

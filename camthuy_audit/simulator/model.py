@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from camthuy_audit.simulator.units import Unit
+from camthuy_audit.simulator.vn import NOW
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class Site:
     logo: Image | None = None
     featured: list[Post] = field(default_factory=list)
     home_blocks: list[Section] = field(default_factory=list)
+    now: datetime = NOW  # the audit moment of the quarter served: nothing is published after it
 
     def add_image(self, image: Image) -> Image:
         self.images[image.path] = image

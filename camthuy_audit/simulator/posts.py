@@ -1,4 +1,8 @@
-"""Deterministic posts of a portal: exactly the unit's Q1-2023 count, plus older and newer ones."""
+"""Deterministic posts of a portal: exactly the unit's Q1-2023 count, plus older and newer ones.
+
+A later quarter keeps every post and adds its own (`grow_posts`): exactly the quarter's count,
+published after the previous audit, plus a few after the quarter's end.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ from datetime import datetime, timedelta
 
 from camthuy_audit.simulator import wording
 from camthuy_audit.simulator.model import Image, Post, Section, Site
-from camthuy_audit.simulator.units import UNITS
+from camthuy_audit.simulator.quarters import Period
+from camthuy_audit.simulator.units import UNITS, Unit
 from camthuy_audit.simulator.vn import NOW, Q1_END, Q1_START, VN_TZ, capitalize, fmt_date, in_q1, slugify
 
 PostPath = Callable[[Post], str]
@@ -49,21 +54,27 @@ _ELECTION_POSTS = (
 )
 
 _SCHEDULE_MONTHS = ((2022, 10), (2022, 11), (2022, 12), (2023, 1), (2023, 2), (2023, 3), (2023, 4))
+_ROMAN = ("I", "II", "III", "IV")
+
+
+def villages_of(unit: Unit, rng: random.Random) -> list[str]:
+    """The nine villages (or town quarters) a unit's posts are about."""
+    names = rng.sample(wording.VILLAGE_NAMES, 9)
+    if unit.kind == "thị trấn":
+        return [f"khu phố {n}" for n in range(1, 10)]
+    return [f"thôn {name}" for name in names]
 
 
 class PostFactory:
     """Makes posts with unique titles for one site."""
 
-    def __init__(self, site: Site, rng: random.Random, thumb_for: ThumbFor) -> None:
+    def __init__(self, site: Site, rng: random.Random, thumb_for: ThumbFor,
+                 villages: list[str] | None = None) -> None:
         self.site, self.rng, self.thumb_for = site, rng, thumb_for
         self.unit = site.unit
         self.slugs: set[str] = set()
         self.posts: list[Post] = []
-        self.villages = rng.sample(wording.VILLAGE_NAMES, 9)
-        if self.unit.kind == "thị trấn":
-            self.villages = [f"khu phố {n}" for n in range(1, 10)]
-        else:
-            self.villages = [f"thôn {name}" for name in self.villages]
+        self.villages = villages if villages is not None else villages_of(self.unit, rng)
         self.others = [u.place for u in UNITS if u.place != self.unit.place and u.kind == "xã"]
 
     def make(self, section: Section, published: datetime, title: str | None = None) -> Post:
@@ -177,10 +188,21 @@ def _working_time(rng: random.Random, day: datetime) -> datetime:
 
 
 def _q1_moment(rng: random.Random) -> datetime:
-    day = Q1_START + timedelta(days=rng.randint(0, (Q1_END - Q1_START).days - 1))
+    return _moment_between(rng, Q1_START, Q1_END)
+
+
+def _moment_between(rng: random.Random, start: datetime, end: datetime) -> datetime:
+    """A working moment in [start, end), weekend days mostly moved to a weekday."""
+    first = start.replace(hour=0, minute=0, second=0, microsecond=0)
+    day = first + timedelta(days=rng.randint(0, (end - first).days - 1))
     if day.weekday() >= 5 and rng.random() < 0.6:
         day -= timedelta(days=2) if day.day > 2 else timedelta(days=-2)
-    return _working_time(rng, day)
+    moment = _working_time(rng, day)
+    while moment < start:
+        moment += timedelta(days=1)
+    while moment >= end:
+        moment -= timedelta(days=1)
+    return moment
 
 
 def _old_moment(rng: random.Random) -> datetime:
@@ -192,13 +214,21 @@ def _old_moment(rng: random.Random) -> datetime:
 
 
 def _new_moment(rng: random.Random) -> datetime:
-    moment = _working_time(rng, datetime(2023, 4, 1, tzinfo=VN_TZ) + timedelta(days=rng.randint(0, 10)))
-    return min(moment, NOW - timedelta(hours=1))
+    return _after_moment(rng, Q1_END, NOW)
+
+
+def _after_moment(rng: random.Random, end: datetime, now: datetime) -> datetime:
+    """A moment after the quarter's end, at least an hour before the audit."""
+    moment = _working_time(rng, end + timedelta(days=rng.randint(0, (now - end).days - 1)))
+    return min(moment, now - timedelta(hours=1))
 
 
 def _list_in_second_category(eligible: list[Section], main_news: Section, rng: random.Random) -> None:
     """A few topical posts are also listed in the local news (still one post, one URL)."""
-    topical = [p for s in eligible if s.key in ("cds", "pbgdpl") for p in s.own_posts]
+    _list_twice([p for s in eligible if s.key in ("cds", "pbgdpl") for p in s.own_posts], main_news, rng)
+
+
+def _list_twice(topical: list[Post], main_news: Section, rng: random.Random) -> None:
     if len(topical) < 4:
         return
     for post in rng.sample(topical, 2):
@@ -206,11 +236,67 @@ def _list_in_second_category(eligible: list[Section], main_news: Section, rng: r
         main_news.listed_posts.append(post)
 
 
-def _number_and_place(site: Site, posts: list[Post], rng: random.Random, post_path: PostPath) -> None:
+def _number_and_place(site: Site, posts: list[Post], rng: random.Random, post_path: PostPath,
+                      first: int | None = None) -> None:
     """Give ids in publication order (as a CMS does) and register each post under its URL."""
-    next_id = rng.randint(310, 2400)
+    next_id = rng.randint(310, 2400) if first is None else first
     for post in sorted(posts, key=lambda p: p.published):
         post.id = next_id
         next_id += rng.randint(1, 4)
         post.path = post_path(post)
         site.posts[post.path] = post
+
+
+def grow_posts(site: Site, rng: random.Random, post_path: PostPath, thumb_for: ThumbFor, *, villages: list[str],
+               quarter: Period, since: datetime, count: int, edge: bool, after: int) -> None:
+    """Add a later quarter's posts to a site that keeps all its earlier ones.
+
+    Exactly `count` posts end up dated inside the quarter (those of the earlier posts that already
+    fall in it included); the new ones are published after the previous audit (`since`), and `after`
+    more between the quarter's end and its audit. New posts get the next ids.
+    """
+    unit = site.unit
+    existing = list(site.posts.values())
+    factory = PostFactory(site, rng, thumb_for, villages)
+    factory.slugs.update(p.slug for p in existing)
+    sections = list(site.sections.values())
+    by_key = {s.key: s for s in sections}
+    eligible = [s for s in sections if s.kind == "posts" and s.weight > 0 and not s.empty]
+    news = [s for s in eligible if s.key.startswith("news-")]
+    main_news = by_key.get("news-xa") or news[0]
+
+    if edge:
+        number = _ROMAN[(quarter.start.month - 1) // 3]
+        factory.make(main_news, quarter.end - timedelta(minutes=9, seconds=39),
+                     f"{capitalize(unit.full_place)} tổng kết công tác quý {number} năm {quarter.start.year}")
+        factory.make(main_news, quarter.end + timedelta(minutes=10, seconds=5),
+                     f"Kế hoạch công tác tháng {quarter.end.month}/{quarter.end.year} của UBND {unit.full_place}")
+    schedule = by_key.get("schedule")
+    if schedule is not None and schedule.kind == "posts" and not schedule.empty:
+        year, month = since.year, since.month
+        while (year, month) < (quarter.now.year, quarter.now.month):
+            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+            published = datetime(year, month, 1, 8, rng.randint(0, 50), rng.randint(0, 59), tzinfo=VN_TZ)
+            published -= timedelta(days=rng.randint(2, 5))
+            factory.make(schedule, published,
+                         f"Lịch tiếp công dân tháng {month:02d} năm {year} của Chủ tịch UBND {unit.full_place}")
+    start = max(quarter.start, since)
+    for section in eligible:
+        if not section.own_posts:  # a category opened this quarter starts with a post of it
+            factory.make(section, _moment_between(rng, start, quarter.end))
+
+    def inside(post: Post) -> bool:
+        return quarter.start <= post.published < quarter.end
+
+    remaining = count - sum(1 for p in existing + factory.posts if inside(p))
+    if remaining < 0:
+        raise ValueError(f"{unit.id}: fixed posts exceed the {quarter.name} count")
+    for section, share in zip(eligible, _allocate(remaining, eligible, rng), strict=True):
+        for _ in range(share):
+            factory.make(section, _moment_between(rng, start, quarter.end))
+    for _ in range(after):
+        factory.make(rng.choice(news), _after_moment(rng, quarter.end, quarter.now))
+
+    _list_twice([p for p in factory.posts if p.category.key in ("cds", "pbgdpl")], main_news, rng)
+    first = max((p.id for p in existing), default=rng.randint(310, 2400)) + rng.randint(1, 4)
+    _number_and_place(site, factory.posts, rng, post_path, first)

@@ -7,10 +7,11 @@ are empty) is shared by both platforms; only the URL scheme differs (`Paths`).
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Mapping
 
 from camthuy_audit.simulator import tables
 from camthuy_audit.simulator.model import Link, MenuItem, Section, SideBlock, Site
-from camthuy_audit.simulator.units import SECTION_LABELS
+from camthuy_audit.simulator.units import SECTION_LABELS, Unit
 from camthuy_audit.simulator.vn import slugify
 
 VOID = "javascript:void(0);"
@@ -65,15 +66,35 @@ class NukeVietPaths(Paths):
         return f"/van-ban/{slugify(label)}/"
 
 
-def build_structure(site: Site, rng: random.Random) -> None:
-    """Fill the site's sections, main menu, top bar, footer links and side link block."""
-    _Builder(site, rng, NukeVietPaths() if site.unit.platform == "nukeviet" else Paths()).build()
+def build_structure(site: Site, rng: random.Random, *, before: Unit | None = None,
+                    sections: Mapping[str, Section] | None = None) -> None:
+    """Fill the site's sections, main menu, top bar, footer links and side link block.
+
+    A later quarter passes the unit as it was (`before`) and its sections by key: a section whose
+    path and placement did not change is kept as it was (its table, its posts); only new or changed
+    sections are made afresh.
+    """
+    paths = NukeVietPaths() if site.unit.platform == "nukeviet" else Paths()
+    _Builder(site, rng, paths, before, sections or {}).build()
 
 
 class _Builder:
-    def __init__(self, site: Site, rng: random.Random, paths: Paths) -> None:
+    def __init__(self, site: Site, rng: random.Random, paths: Paths, before: Unit | None,
+                 sections: Mapping[str, Section]) -> None:
         self.site, self.rng, self.paths, self.unit = site, rng, paths, site.unit
+        self.before, self.previous = before, sections
         self.side_links: list[Link] = []
+
+    def _add(self, key: str, path: str, make: Callable[[], Section]) -> Section:
+        """Add the section `key` at `path`: the previous quarter's when unchanged, else a new one."""
+        old = self.previous.get(key)
+        unchanged = old is not None and old.path == path and (
+            key not in SECTION_LABELS or (self.before is not None
+                                          and self.before.sections[key] == self.unit.sections[key]))
+        if old is not None and unchanged:
+            old.children = []  # an aggregate's children are added again below
+            return self.site.add_section(old)
+        return self.site.add_section(make())
 
     def build(self) -> None:
         unit, paths = self.unit, self.paths
@@ -84,9 +105,9 @@ class _Builder:
         if unit.docs:
             menu.append(self._docs_group(unit.docs))
         if unit.procedures:
-            section = self.site.add_section(Section(
-                "procedures", unit.procedures, paths.top(unit.procedures), "procedures",
-                table=tables.procedures_table()))
+            label = unit.procedures
+            section = self._add("procedures", paths.top(label), lambda: Section(
+                "procedures", label, paths.top(label), "procedures", table=tables.procedures_table()))
             menu.append(MenuItem(unit.procedures, section.path))
         if unit.topics:
             group = self._topics_group(unit.topics)
@@ -121,10 +142,14 @@ class _Builder:
         children = []
         for child_label, topic in ((first, "overview"), ("Lịch sử hình thành", "history"),
                                    ("Cơ cấu tổ chức", "organisation")):
-            section = self.site.add_section(Section(
-                f"about-{topic}", child_label, self.paths.article(label, child_label), "article",
-                article_title=f"{child_label} {self.unit.full_place}",
-                article_paragraphs=tables.about_article(self.unit, self.rng, topic)))
+            path = self.paths.article(label, child_label)
+
+            def article(child_label: str = child_label, topic: str = topic, path: str = path) -> Section:
+                return Section(f"about-{topic}", child_label, path, "article",
+                               article_title=f"{child_label} {self.unit.full_place}",
+                               article_paragraphs=tables.about_article(self.unit, self.rng, topic))
+
+            section = self._add(f"about-{topic}", path, article)
             children.append(MenuItem(child_label, section.path))
         if self.unit.sections["directory"].where == "menu":
             item = self._section_entry("directory", group=label)
@@ -134,12 +159,16 @@ class _Builder:
 
     def _news_group(self) -> MenuItem:
         label = self.unit.news
-        group = self.site.add_section(Section("news", label, self.paths.top(label), "aggregate"))
+        group = self._add("news", self.paths.top(label),
+                          lambda: Section("news", label, self.paths.top(label), "aggregate"))
         children = []
         for child_label, topic in self.unit.news_cats:
-            section = self.site.add_section(Section(
-                f"news-{topic}", child_label, self.paths.child(label, child_label), "posts",
-                topic=topic, weight=TOPIC_WEIGHTS[topic]))
+            path = self.paths.child(label, child_label)
+
+            def category(child_label: str = child_label, topic: str = topic, path: str = path) -> Section:
+                return Section(f"news-{topic}", child_label, path, "posts", topic=topic, weight=TOPIC_WEIGHTS[topic])
+
+            section = self._add(f"news-{topic}", path, category)
             group.children.append(section)
             children.append(MenuItem(child_label, section.path))
         return MenuItem(label, group.path, children=children)
@@ -151,10 +180,13 @@ class _Builder:
             if item:
                 children.append(item)
         directive = "Văn bản chỉ đạo điều hành"
-        table, files = tables.directive_table(self.unit, self.rng, self.paths.pdf_dir)
-        self.site.files.update(files)
-        section = self.site.add_section(Section("directive", directive, self.paths.docs(label, directive),
-                                                "table", table=table))
+
+        def make() -> Section:
+            table, files = tables.directive_table(self.unit, self.rng, self.paths.pdf_dir)
+            self.site.files.update(files)
+            return Section("directive", directive, self.paths.docs(label, directive), "table", table=table)
+
+        section = self._add("directive", self.paths.docs(label, directive), make)
         children.append(MenuItem(directive, section.path))
         first_ok = children[0].href in self.site.sections
         return MenuItem(label, children[0].href if first_ok else VOID, children=children)
@@ -185,7 +217,7 @@ class _Builder:
         else:
             path = self.paths.child(group, label)
         if placement.state != "missing":
-            self.site.add_section(self._make_section(key, label, path, empty=placement.state == "empty"))
+            self._add(key, path, lambda: self._make_section(key, label, path, empty=placement.state == "empty"))
         return MenuItem(label, path)
 
     def _make_section(self, key: str, label: str, path: str, *, empty: bool) -> Section:
@@ -197,7 +229,7 @@ class _Builder:
         if key == "directory":
             return Section(key, label, path, "table", table=tables.directory_table(unit, rng), empty=empty)
         if key == "schedule" and unit.sections[key].style == "table" and not empty:
-            return Section(key, label, path, "table", table=tables.schedule_table(unit, rng))
+            return Section(key, label, path, "table", table=tables.schedule_table(unit, rng, self.site.now))
         topic = SECTION_TOPICS[key]
         weight = 0.0 if empty or topic == "lichtiep" else TOPIC_WEIGHTS[topic]
         return Section(key, label, path, "posts", topic=topic, weight=weight, empty=empty)
@@ -213,7 +245,7 @@ class _Builder:
             self.site.left.append(SideBlock("links", title, links=self.side_links, css="block-links"))
 
     def _election_entry(self) -> MenuItem:
-        section = self.site.add_section(Section(
+        section = self._add("election", self.paths.top(ELECTION_LABEL), lambda: Section(
             "election", ELECTION_LABEL, self.paths.top(ELECTION_LABEL), "posts", topic="baucu",
             title_attr=ELECTION_TITLE))
         return MenuItem(ELECTION_LABEL, section.path, title=ELECTION_TITLE)
@@ -223,7 +255,7 @@ class _Builder:
     def _contact_path(self) -> str:
         path = self.paths.top("Liên hệ")
         if self.unit.contact:
-            self.site.add_section(Section("contact", "Liên hệ", path, "contact"))
+            self._add("contact", path, lambda: Section("contact", "Liên hệ", path, "contact"))
         return path
 
     def _feedback_page(self) -> None:
@@ -231,14 +263,15 @@ class _Builder:
         slug = feedback.split(":", 1)[1] if feedback.startswith("own:") else "gop-y"
         if feedback.startswith("own:") or feedback == "footer-text":
             label = "Hỏi đáp" if slug == "hoi-dap" else "Góp ý"
-            self.site.add_section(Section("feedback", label, self.paths.top(label), "feedback"))
+            self._add("feedback", self.paths.top(label),
+                      lambda: Section("feedback", label, self.paths.top(label), "feedback"))
 
     def _bars(self, contact: str) -> None:
         unit = self.unit
         top = [Link("Trang chủ", self.paths.home)]
         if "topbar" in unit.contact:
             top.append(Link("Liên hệ", contact))
-        self.site.add_section(Section("login", "Đăng nhập", self.paths.login, "login"))
+        self._add("login", self.paths.login, lambda: Section("login", "Đăng nhập", self.paths.login, "login"))
         top.append(Link("Đăng nhập", self.paths.login))
         self.site.topbar = top
         footer = [Link("Trang chủ", self.paths.home)]

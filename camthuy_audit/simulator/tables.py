@@ -95,14 +95,28 @@ def directive_table(unit: Unit, rng: random.Random, pdf_dir: str) -> tuple[Table
     return _doc_table(unit, rng, _DIRECTIVE_DOCS, rng.randint(3, 6), pdf_dir)
 
 
-def schedule_table(unit: Unit, rng: random.Random) -> Table:
+def schedule_table(unit: Unit, rng: random.Random, now: datetime) -> Table:
+    """The last six months of reception days, the month of `now` first (chairman and vice in turn)."""
     chairman, vice = person(rng, female=False), person(rng)
     day = rng.choice(("Thứ năm hằng tuần", "Ngày 10 và 25 hằng tháng", "Thứ hai, thứ năm hằng tuần"))
+    return Table(SCHEDULE_COLUMNS, _schedule_rows(chairman, vice, day, now))
+
+
+def schedule_until(table: Table, now: datetime) -> Table:
+    """The same schedule kept up to date: the same people and days, the six months up to `now`."""
+    if len(table.rows) < 2:
+        return table
+    return Table(table.columns, _schedule_rows(table.rows[0][1], table.rows[1][1], table.rows[0][3], now), table.links)
+
+
+def _schedule_rows(chairman: str, vice: str, day: str, now: datetime) -> tuple[tuple[str, ...], ...]:
     rows = []
-    for month in ("04/2023", "03/2023", "02/2023", "01/2023", "12/2022", "11/2022"):
-        name, role = (chairman, "Chủ tịch UBND xã") if month[:2] in ("04", "02", "12") else (vice, "Phó Chủ tịch UBND xã")
-        rows.append((month, name, role, day))
-    return Table(SCHEDULE_COLUMNS, tuple(rows))
+    year, month = now.year, now.month
+    for index in range(6):
+        name, role = (chairman, "Chủ tịch UBND xã") if index % 2 == 0 else (vice, "Phó Chủ tịch UBND xã")
+        rows.append((f"{month:02d}/{year}", name, role, day))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return tuple(rows)
 
 
 def directory_table(unit: Unit, rng: random.Random) -> Table:

@@ -67,7 +67,7 @@ def page(ctx: Ctx, title: str, main: str, *, crumbs: list[tuple[str, str]] | Non
 def _topbar(ctx: Ctx) -> str:
     links = "".join(f'<li><a href="{esc(ctx.href(link.href))}">{esc(link.label)}</a></li>' for link in ctx.site.topbar)
     return (f'<div class="top-bar"><div class="container">'
-            f'<span class="date-now"><i class="fa fa-calendar"></i> {fmt_today_bar()}</span>'
+            f'<span class="date-now"><i class="fa fa-calendar"></i> {fmt_today_bar(ctx.site.now)}</span>'
             f'<ul class="top-links pull-right">{links}</ul>'
             '<div class="search-box pull-right"><input type="text" id="txtTimKiem" placeholder="Tìm kiếm...">'
             '<button type="button" id="btnTimKiem"><i class="fa fa-search"></i></button></div>'

@@ -8,7 +8,7 @@ from camthuy_audit.simulator import fragments
 from camthuy_audit.simulator.markup import Ctx, Rendered, esc, img, table_html
 from camthuy_audit.simulator.model import Post, Section
 from camthuy_audit.simulator.thanhhoa_layout import page
-from camthuy_audit.simulator.vn import NOW, fmt_date, fmt_datetime
+from camthuy_audit.simulator.vn import fmt_date, fmt_datetime
 
 HOME = "/web/trang-chu"
 
@@ -208,6 +208,6 @@ def _section_page(ctx: Ctx, section: Section) -> Rendered:
         main = heading + fragments.feedback_body(ctx, section, section.path)
     else:
         main = heading + fragments.login_body(section.path)
-    modified = NOW.replace(hour=6, minute=0) if section.key == "schedule" else fragments.STATIC_MODIFIED
+    modified = ctx.site.now.replace(hour=6, minute=0) if section.key == "schedule" else fragments.STATIC_MODIFIED
     return Rendered(page(ctx, section.label, main, crumbs=_crumbs_for(ctx, section), canonical=section.path,
                          active=section.path), modified)

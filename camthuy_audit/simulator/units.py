@@ -3,6 +3,7 @@
 Each entry states the facts of the world at audit time (2023-04-12): the platform, the Q1-2023 post
 count and the Appendix 1 marks of the seed notice, and the layout choices that make those marks true
 (which menu entries exist, where each section is linked and whether its page has content).
+Later quarters replace some of these fields (`quarters.py`); these entries stay the Q1-2023 state.
 """
 
 from __future__ import annotations
@@ -94,7 +95,9 @@ class Unit:
     page_size: int = 10
     election: bool = False  # keeps the 2021 election category
     old_posts: int = 30
-    new_posts: int = 4
+    new_posts: int = 4  # posts after the quarter's end, before the audit
+    responsible_named: bool = True  # the footer names who is responsible for the content
+    campaign_banners: tuple[str, ...] = ()  # banners of ended campaigns still shown (posts.CAMPAIGN_POSTS keys)
 
     @property
     def host(self) -> str:
@@ -177,6 +180,7 @@ UNITS: tuple[Unit, ...] = (
         procedures=None,
         sections=_sections(legal=Section(state="missing"), tourism=NONE),
         feedback="own:hoi-dap", listing_dates="datetime", img_dims=False, absolute_links=True,
+        campaign_banners=("cds-day-2022",),
     ),
     Unit(
         "camphu", "UBND xã Cẩm Phú", "Cẩm Phú", _https("camphu"), "thanhhoa", 11, "ooooooxoxx", 110,
@@ -242,6 +246,7 @@ UNITS: tuple[Unit, ...] = (
     Unit(
         "camtam", "UBND xã Cẩm Tâm", "Cẩm Tâm", _https("camtam"), "thanhhoa", 21, "xoxxxxxxxx", 117,
         feedback="footer-text", absolute_links=True, old_posts=28, new_posts=3,
+        campaign_banners=("teachers-day-2022", "unity-day-2022"),
     ),
 )
 

@@ -50,7 +50,7 @@ def fmt_datetime(moment: datetime, *, seconds: bool = True) -> str:
     return moment.strftime("%d/%m/%Y %H:%M:%S" if seconds else "%d/%m/%Y %H:%M")
 
 
-def fmt_today_bar(moment: datetime = NOW) -> str:
+def fmt_today_bar(moment: datetime) -> str:
     """The date shown in a portal's top bar: 'Thứ tư, 12/04/2023'."""
     return f"{weekday(moment)}, {fmt_date(moment)}"
 

@@ -1,4 +1,5 @@
-"""The simulated district served once per test session on free loopback ports."""
+"""The simulated district served once per test session on free loopback ports (2023-Q1 by default,
+and 2023-Q2 for the tests of the second quarter)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,7 @@ from camthuy_audit.simulator import KNOWN_HOSTS, District
 from camthuy_audit.simulator.units import SCHEME_OF_HOST, UNITS_BY_ID
 
 
-@pytest.fixture(scope="session")
-def district() -> Iterator[District]:
-    with District({host: "127.0.0.1:0" for host in sorted(KNOWN_HOSTS)}) as served:
-        yield served
-
-
-@pytest.fixture(scope="session")
-def portal(district: District) -> Iterator[Callable[..., Portal]]:
+def _opener(district: District) -> Iterator[Callable[..., Portal]]:
     clients: list[httpx.Client] = []
 
     def open_portal(unit_id: str, host: str | None = None) -> Portal:
@@ -33,3 +27,25 @@ def portal(district: District) -> Iterator[Callable[..., Portal]]:
     yield open_portal
     for client in clients:
         client.close()
+
+
+@pytest.fixture(scope="session")
+def district() -> Iterator[District]:
+    with District({host: "127.0.0.1:0" for host in sorted(KNOWN_HOSTS)}) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def portal(district: District) -> Iterator[Callable[..., Portal]]:
+    yield from _opener(district)
+
+
+@pytest.fixture(scope="session")
+def district_q2() -> Iterator[District]:
+    with District({host: "127.0.0.1:0" for host in sorted(KNOWN_HOSTS)}, quarter="2023-Q2") as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def portal_q2(district_q2: District) -> Iterator[Callable[..., Portal]]:
+    yield from _opener(district_q2)

@@ -12,6 +12,7 @@ from sim_html import Node, parse
 
 VN = timezone(timedelta(hours=7))
 Q1 = (datetime(2023, 1, 1, tzinfo=VN), datetime(2023, 4, 1, tzinfo=VN))
+Q2 = (datetime(2023, 4, 1, tzinfo=VN), datetime(2023, 7, 1, tzinfo=VN))
 THANHHOA_DATE = re.compile(r"Ngày (\d\d)/(\d\d)/(\d{4}) (\d\d):(\d\d):(\d\d)")
 NUKEVIET_DATE = re.compile(r"(?:Thứ [a-zà-ỹ]+|Chủ nhật) - (\d\d)/(\d\d)/(\d{4}) (\d\d):(\d\d)")
 NV_POST = re.compile(r"^/[a-z0-9-]+/[a-z0-9-]+-\d+\.html$")
@@ -115,3 +116,7 @@ def walk_listings(portal: Portal) -> Walk:
 def count_q1(portal: Portal, posts: dict[str, str]) -> tuple[int, dict[str, datetime]]:
     dates = {path: post_date(portal, path) for path in posts}
     return sum(1 for d in dates.values() if Q1[0] <= d < Q1[1]), dates
+
+
+def count_in(dates: dict[str, datetime], quarter: tuple[datetime, datetime]) -> int:
+    return sum(1 for d in dates.values() if quarter[0] <= d < quarter[1])
