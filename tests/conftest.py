@@ -75,8 +75,8 @@ def demo_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     cache = tmp_path_factory.mktemp("cache")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(cache))   # a fresh machine: nothing in the HTTP cache
-        patch.chdir(ROOT)
-        code = cli.main(["demo", "--quarter", "2023-Q1", "--config", "config/demo.toml", "--out", str(out),
-                         "--quiet"])
+        patch.chdir(out)                               # its history store (var/) goes there too
+        code = cli.main(["demo", "--quarter", "2023-Q1", "--config", str(ROOT / "config" / "demo.toml"),
+                         "--out", str(out), "--quiet"])
     assert code == cli.EXIT_OK
     return out / "2023-Q1"

@@ -16,19 +16,22 @@ import pytest
 from .helpers import Outcome, run_main, sim_config_text
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def sim_config(district, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
-    path = tmp_path_factory.mktemp("cli-config") / "sim.toml"
-    path.write_text(sim_config_text(district.addresses), encoding="utf-8")
+    folder = tmp_path_factory.mktemp("cli-config")
+    path = folder / "sim.toml"
+    path.write_text(sim_config_text(district.addresses, store=folder / "history.sqlite"), encoding="utf-8")
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def one_unit_config(district, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
-    """Only Cẩm Vân: a whole `run` in a couple of seconds."""
-    path = tmp_path_factory.mktemp("cli-config-one") / "one.toml"
+    """Only Cẩm Vân: a whole `run` in a couple of seconds, with a history of its own."""
+    folder = tmp_path_factory.mktemp("cli-config-one")
+    path = folder / "one.toml"
     units = [("camvan", "UBND xã Cẩm Vân", "https://camvan.camthuy.thanhhoa.gov.vn/")]
-    path.write_text(sim_config_text(district.addresses, units=units), encoding="utf-8")
+    path.write_text(sim_config_text(district.addresses, units=units, store=folder / "history.sqlite"),
+                    encoding="utf-8")
     return path
 
 

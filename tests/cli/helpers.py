@@ -9,6 +9,7 @@ import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from camthuy_audit import cli
 from camthuy_audit.config import CrawlSettings
@@ -22,16 +23,23 @@ def toml_string(value: str) -> str:
 
 
 def sim_config_text(addresses: dict[str, str], *, units: Sequence[tuple[str, str, str]] = (),
-                    extra: str = "") -> str:
-    """A config extending demo.toml, pointed at the district's real ports (and optionally fewer units)."""
+                    extra: str = "", store: Path | None = None) -> str:
+    """A config extending demo.toml, pointed at the district's real ports (and optionally fewer units:
+    then only their hosts are resolved, and the base is district.toml, whose [resolve] is empty)."""
     # The simulator is on loopback: no politeness delay (fast tests), no on-disk HTTP cache (no files
     # left in the working directory, every run really asks the simulator).
     crawl = [line for field, line in (("min_delay", "min_delay = 0"), ("http_cache", "http_cache = false"))
              if field in CrawlSettings.model_fields]
     if crawl:
         extra = "\n".join([extra, "[crawl]", *crawl, ""])
+    if store is not None:   # each test its own history: runs of one test never meet another's
+        extra = "\n".join([extra, "[history]", f"store = {toml_string(str(store))}", ""])
+    if units:
+        hosts = {urlsplit(url).hostname for _, _, url in units}
+        addresses = {host: address for host, address in addresses.items() if host in hosts}
+    base = "district.toml" if units else "demo.toml"
     lines = [
-        f"extends = {toml_string(str(CONFIG_DIR / 'demo.toml'))}",
+        f"extends = {toml_string(str(CONFIG_DIR / base))}",
         f"rules = {toml_string(str(CONFIG_DIR / 'rules.toml'))}",
         f"overrides = {toml_string(str(CONFIG_DIR / 'overrides.toml'))}",
         extra,
