@@ -161,13 +161,22 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     return schedule(args, load(args.config))
 
 
+def simulated_quarter(quarter: Quarter) -> str:
+    """The simulated district's state for ``quarter``; a usage error naming the ones it has."""
+    from camthuy_audit.simulator import QUARTERS
+
+    if str(quarter) not in QUARTERS:
+        raise UsageError(f"huyện mô phỏng chỉ có các quý {', '.join(QUARTERS)} (không có {quarter})")
+    return str(quarter)
+
+
 def cmd_simulate(args: argparse.Namespace) -> int:
     from camthuy_audit.simulator import serve_forever
 
     config = load(args.config)
     if not config.resolve:
         raise UsageError(f"{config.path}: thiếu bảng [resolve] trỏ tới huyện mô phỏng")
-    serve_forever(config.resolve)
+    serve_forever(config.resolve, quarter=simulated_quarter(Quarter.parse(args.quarter)))
     return EXIT_OK
 
 
@@ -434,6 +443,8 @@ def build_parser() -> argparse.ArgumentParser:
                     examples="Ví dụ:\n  camthuy-audit simulate --config config/demo.toml\n"
                              "  (ở cửa sổ khác) camthuy-audit check camngoc --config config/demo.toml "
                              "--quarter 2023-Q1")
+    simulate.add_argument("--quarter", metavar="QUÝ", default="2023-Q1",
+                          help="trạng thái của huyện mô phỏng: 2023-Q1 hoặc 2023-Q2 (mặc định: 2023-Q1)")
     simulate.add_argument("--config", metavar="TỆP", default="config/demo.toml",
                           help="tệp cấu hình có bảng [resolve] (mặc định: config/demo.toml)")
     simulate.set_defaults(func=cmd_simulate)
@@ -441,7 +452,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = _sub(sub, "demo", parents=[common], help="chạy thử trên huyện mô phỏng và viết báo cáo (make demo)",
                 description="Chạy huyện mô phỏng, kiểm tra mọi đơn vị, viết công văn và kết quả, rồi dừng.",
                 examples="Ví dụ:\n  camthuy-audit demo --quarter 2023-Q1 --config config/demo.toml --out reports")
-    demo.add_argument("--quarter", metavar="QUÝ", default="2023-Q1", help="quý (mặc định: 2023-Q1)")
+    demo.add_argument("--quarter", metavar="QUÝ", default="2023-Q1",
+                      help="quý: 2023-Q1 hoặc 2023-Q2, huyện mô phỏng ở trạng thái của quý đó (mặc định: 2023-Q1)")
     demo.add_argument("--config", metavar="TỆP", default="config/demo.toml",
                       help="tệp cấu hình (mặc định: config/demo.toml)")
     demo.add_argument("--out", metavar="THƯ_MỤC", default="reports", help="thư mục kết quả (mặc định: reports)")

@@ -162,11 +162,12 @@ def cmd_run(args: argparse.Namespace, config: Config, quarter: Quarter, run_date
 
 
 def cmd_demo(args: argparse.Namespace, config: Config, quarter: Quarter, run_date: date) -> int:
+    from camthuy_audit.cli import simulated_quarter
     from camthuy_audit.simulator import District
 
     if not config.resolve:
         raise UsageError(f"{config.path}: thiếu bảng [resolve] trỏ tới huyện mô phỏng")
-    with District(config.resolve) as district:
+    with District(config.resolve, quarter=simulated_quarter(quarter)) as district:
         print(f"Huyện mô phỏng đang chạy trên 127.0.0.1 ({len(district.addresses)} tên máy).", file=sys.stderr)
         code, rendered, log_path = audit_quarter(config, quarter, Path(args.out), run_date, args, kind="demo",
                                                  force=True)

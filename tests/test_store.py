@@ -143,3 +143,21 @@ def _dead_pid() -> int:
     while psutil.pid_exists(pid):
         pid += 1
     return pid
+
+
+def test_a_change_of_rules_or_tool_since_last_quarter_is_said(tmp_path: Path) -> None:
+    from camthuy_audit.runs import methodology_note
+
+    results = _results()
+    with Store(tmp_path / "h.sqlite") as store:
+        for quarter, digest, version in ((Quarter(2022, 4), "aaa", "0.1.0"), (Q1, "aaa", "0.1.0")):
+            run = store.start_run(quarter, "run", rules_digest=digest, tool_version=version)
+            store.save_result(run.id, results[0])
+            store.finish_run(run.id)
+        assert methodology_note(store, Q1) == ""
+        run = store.start_run(Q1, "run", rules_digest="bbb", tool_version="0.2.0")
+        store.save_result(run.id, results[0])
+        store.finish_run(run.id)
+        note = methodology_note(store, Q1)
+        assert "quý IV/2022" in note and "rules.toml" in note and "0.1.0 → 0.2.0" in note
+        assert "không phải do cổng thông tin" in note
