@@ -86,6 +86,7 @@ class Header(_Model):
     motto: str = "Độc lập - Tự do - Hạnh phúc"
     place_date: str                     # "Cẩm Thủy, ngày      tháng 4 năm 2023"
     addressee: str                      # "Kính gửi: UBND các xã, thị trấn."
+    draft: str = ""                     # "DỰ THẢO" while some units could not be checked, else ""
 
     @property
     def subject(self) -> str:
@@ -125,11 +126,12 @@ class Figures(_Model):
 
     units: int
     reachable: int
+    checked: int                 # units with at least one decided mark or a known post count
     counted: int                 # units whose post count is known
     at_or_above_threshold: int   # ... with at least few_posts_threshold posts
     few_posts_threshold: int
     good_share: float | None     # at_or_above_threshold / counted (None when nothing was counted)
-    judgement: Literal["good", "poor"]
+    judgement: Literal["good", "poor", "undecided"]   # undecided: no unit's posts could be counted
     total_posts: int             # sum of the known counts
     total_partial: bool
     not_carried_out: int
@@ -236,7 +238,7 @@ class Notice(_Model):
 # --- text helpers ----------------------------------------------------------------------------
 
 _SPACES = re.compile(r"\s+")
-_NAME_RE = re.compile(r"^(?P<organ>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?P<kind>thị trấn|phường|xã)\s+"
+_NAME_RE = re.compile(r"^(?P<organ>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?P<kind>thị trấn|phường|xã|đặc khu)\s+"
                       r"(?P<proper>\S.*)$", re.IGNORECASE)
 _SUFFIX_RE = re.compile(r"^(?P<body>.*?)\s*(?P<suffix>\([^()]*\))$")
 
@@ -382,11 +384,44 @@ def undecided_checks(result: UnitResult, config: Config, columns: Sequence[Colum
     return names
 
 
+# Why a portal could not be read, said to people: the technical detail (URLs, exception text) stays in
+# results.json and the staff report, never in the letter.
+_REASON_CLASSES = {
+    "dns": "không truy cập được cổng thông tin", "connect": "không truy cập được cổng thông tin",
+    "tls": "không truy cập được cổng thông tin", "off_site": "không truy cập được cổng thông tin",
+    "redirect": "không truy cập được cổng thông tin",
+    "timeout": "quá thời gian chờ", "budget": "quá thời gian chờ",
+    "robots": "máy chủ từ chối", "http_status": "máy chủ từ chối",
+}
+
+
+def reason_class(result: UnitResult) -> str:
+    """A short Vietnamese reason why the portal could not be read ("quá thời gian chờ")."""
+    error = result.errors[0] if result.errors else None
+    if error is None:
+        return "không truy cập được cổng thông tin"
+    if error.kind == "http_status" and error.status is not None and error.status in (404, 410):
+        return "không truy cập được cổng thông tin"
+    return _REASON_CLASSES.get(error.kind, "không đọc được trang")
+
+
 def _not_checked_reason(result: UnitResult, undecided: list[str]) -> str:
     if not result.reachable:
-        why = _shorten(result.unreachable_reason or "", 120)
-        return "không truy cập được Trang/Cổng thông tin điện tử" + (f": {why}" if why else "")
+        return reason_class(result)
     return "chưa xác định được: " + ", ".join(_lower_first(label) for label in undecided)
+
+
+_QUARTER_WORD = re.compile(r"\b(quý) (I{1,3}|IV)\b", re.IGNORECASE)
+
+
+def _keep_quarter(line: str) -> str:
+    """ "quý I" never broken over two lines of the subject (a no-break space before the numeral)."""
+    return _QUARTER_WORD.sub("\\1\u00a0\\2", line)
+
+
+def _upper_first(phrase: str) -> str:
+    """ "các xã, thị trấn" -> "Các xã, thị trấn" (a sentence's start)."""
+    return phrase[:1].upper() + phrase[1:]
 
 
 def _lower_first(label: str) -> str:
@@ -411,7 +446,7 @@ def _reference_paragraph(ref: Reference, district: DistrictFile) -> str:
 
 
 def _main_reference(district: DistrictFile) -> Reference:
-    return next(r for r in district.references if r.main)
+    return district.main_reference
 
 
 def _order_results(results: list[UnitResult], config: Config) -> list[UnitResult]:
@@ -443,6 +478,7 @@ def build_notice(results: list[UnitResult], config: Config, quarter: Quarter, *,
     cols = appendix1_columns(columns)
     threshold = config.rules.few_posts_threshold
     main_ref = _main_reference(district)
+    wording = district.notice
     main_number = main_ref.number.split("/")[0]
     main_line = f"công văn số {main_ref.number}, ngày {main_ref.date:%d/%m/%Y}"
     suffix = district.issuer.number_suffix
@@ -464,7 +500,8 @@ def build_notice(results: list[UnitResult], config: Config, quarter: Quarter, *,
                                     reachable=result.reachable, marks=marks, checked="?" not in marks))
     appendix1 = Appendix1(
         title="Phụ lục 1",
-        subtitles=[f"Tình hình thực hiện khắc phục tồn tại Trang/Cổng thông tin điện tử cấp xã theo {main_line}",
+        subtitles=[f"Tình hình thực hiện khắc phục tồn tại Trang/Cổng thông tin điện tử {text(wording.unit_level)} "
+                   f"theo {main_line}",
                    attached],
         columns=cols,
         rows=a1_rows,
@@ -516,7 +553,7 @@ def build_notice(results: list[UnitResult], config: Config, quarter: Quarter, *,
     total_posts = sum(known)
     appendix2 = Appendix2(
         title="PHỤ LỤC 2",
-        subtitles=["Thực hiện đăng tin bài trên Trang/Cổng thông tin điện tử UBND các xã, thị trấn",
+        subtitles=[f"Thực hiện đăng tin bài trên Trang/Cổng thông tin điện tử UBND {text(wording.units_plural)}",
                    attached,
                    f"(Số liệu tính từ {quarter.start:%d/%m/%Y} đến {quarter.end:%d/%m/%Y})"],
         columns=list(APPENDIX2_COLUMNS),
@@ -542,7 +579,7 @@ def build_notice(results: list[UnitResult], config: Config, quarter: Quarter, *,
     few = [ListEntry(unit_id=r.unit_id, name=names[r.unit_id], detail=str(unit_posts(r)))
            for r in ordered if r.reachable and (p := unit_posts(r)) is not None and p < threshold]
     add("few_posts", few,
-        "UBND các xã, thị trấn có số tin bài đăng trên Trang/Cổng thông tin điện tử ít "
+        f"UBND {text(wording.units_plural)} có số tin bài đăng trên Trang/Cổng thông tin điện tử ít "
         f"(dưới {threshold} tin bài trong quý) gồm: {joined(few)}.",
         "(chi tiết phụ lục 2 kèm theo)")
 
@@ -578,7 +615,7 @@ def build_notice(results: list[UnitResult], config: Config, quarter: Quarter, *,
                           detail=", ".join(c.label for c, m in zip(cols, row.marks, strict=True) if m == "o"))
                 for row in a1_rows if "o" in row.marks]
     add("not_carried_out", not_done,
-        f"Các xã, thị trấn chưa thực hiện theo {main_line} của {district.issuer.short} gồm "
+        f"{_upper_first(text(wording.units_plural))} chưa thực hiện theo {main_line} của {district.issuer.short} gồm "
         f"({count_units([e.name for e in not_done])}): {joined(not_done)}.",
         "(chi tiết phụ lục 1 kèm theo)")
 
@@ -589,8 +626,8 @@ def build_notice(results: list[UnitResult], config: Config, quarter: Quarter, *,
             not_checked.append(ListEntry(unit_id=result.unit_id, name=names[result.unit_id],
                                          detail=_not_checked_reason(result, undecided)))
     add("not_checked", not_checked,
-        f"Không kiểm tra được (không tính là chưa thực hiện công văn số {main_ref.number}): "
-        f"{joined(not_checked, with_details=True)}.",
+        f"Chưa kiểm tra được {count_units([e.name for e in not_checked])} (không tính là chưa thực hiện công văn "
+        f"số {main_ref.number}; sẽ kiểm tra lại): {joined(not_checked, with_details=True)}.",
         "(chi tiết phụ lục 1, phụ lục 2 kèm theo)")
 
     # Judgement ----------------------------------------------------------------------------
@@ -598,10 +635,13 @@ def build_notice(results: list[UnitResult], config: Config, quarter: Quarter, *,
     at_or_above = sum(1 for r in counted if (unit_posts(r) or 0) >= threshold)
     share = at_or_above / len(counted) if counted else None
     good = share is not None and share >= district.notice.judgement_good_share
+    judgement: Literal["good", "poor", "undecided"] = "undecided" if share is None else "good" if good else "poor"
+    decided = {row.unit_id for row in a1_rows if any(m in ("x", "o") for m in row.marks)}
+    checked = sum(1 for r in ordered if r.reachable and (r.unit_id in decided or unit_posts(r) is not None))
     figures = Figures(
-        units=len(ordered), reachable=sum(1 for r in ordered if r.reachable), counted=len(counted),
-        at_or_above_threshold=at_or_above, few_posts_threshold=threshold, good_share=share,
-        judgement="good" if good else "poor", total_posts=total_posts, total_partial=bool(missing),
+        units=len(ordered), reachable=sum(1 for r in ordered if r.reachable), checked=checked,
+        counted=len(counted), at_or_above_threshold=at_or_above, few_posts_threshold=threshold, good_share=share,
+        judgement=judgement, total_posts=total_posts, total_partial=bool(missing),
         not_carried_out=len(not_done), not_checked=len(not_checked))
 
     placeholders = {"quarter_roman": quarter.roman, "year": quarter.year, "quarter": quarter.number}
@@ -611,13 +651,16 @@ def build_notice(results: list[UnitResult], config: Config, quarter: Quarter, *,
         issuer_parent=text(district.issuer.parent),
         issuer_name=text(district.issuer.name),
         number_line=f"Số:{BLANK}{suffix}",
-        subject_lines=[text(line) for line in subject.splitlines() if text(line)],
+        subject_lines=[_keep_quarter(text(line)) for line in subject.splitlines() if text(line)],
         place_date=f"{text(district.issuer.place)}, ngày{BLANK}tháng {_month(run_date.month)} năm {run_date.year}",
         addressee=f"Kính gửi: {text(notice_text.addressee)}",
+        draft=text(notice_text.draft_marker) if not_checked else "",
     )
     body = Body(
         references=[_reference_paragraph(ref, district) for ref in district.references],
-        judgement=text(fill(notice_text.judgement_good if good else notice_text.judgement_poor, placeholders)),
+        # The judgement is drawn from the units whose posts were counted; none counted: no judgement.
+        judgement="" if judgement == "undecided" else text(fill(
+            notice_text.judgement_good if good else notice_text.judgement_poor, placeholders)),
         shortcomings=text(fill(notice_text.shortcomings, placeholders)),
         lists=lists,
         closing=text(fill(notice_text.closing, placeholders)),

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from camthuy_audit.config import ConfigError, load_config
+from camthuy_audit.config import Config, ConfigError, load_config
 from camthuy_audit.quarter import VN_TZ, Quarter
 from camthuy_audit.runlog import setup_logging, teardown_logging
 from camthuy_audit.targets import (
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from camthuy_audit.models import UnitResult
 
-EXIT_OK, EXIT_NOT_DONE, EXIT_USAGE, EXIT_UNKNOWN, EXIT_INTERNAL, EXIT_BUSY = 0, 1, 2, 3, 4, 5
+EXIT_OK, EXIT_NOT_DONE, EXIT_USAGE, EXIT_UNKNOWN, EXIT_INTERNAL, EXIT_BUSY, EXIT_NO_NOTICE = 0, 1, 2, 3, 4, 5, 6
 LOG_DIR = "logs"
 
 log = logging.getLogger("camthuy_audit.cli")
@@ -107,7 +107,21 @@ def _date(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--date: ngày không hợp lệ {text!r} (cần dạng YYYY-MM-DD, vd. 2023-04-12)") from None
+        raise UsageError(f"--date: ngày không hợp lệ {text!r} (cần dạng YYYY-MM-DD, vd. 2026-04-12)") from None
+
+
+def notice_date(text: str | None, quarter: Quarter, config: Config) -> date:
+    """The notice's date: ``--date`` (never before the quarter's end), else the configured issue month
+    after the quarter (by default the month after, as the seed's Q1 notice is dated April)."""
+    if text:
+        chosen = _date(text)
+        if chosen <= quarter.end:
+            raise UsageError(f"--date: công văn quý {quarter} không thể lập ngày {chosen:%d/%m/%Y}, trước khi quý "
+                             f"kết thúc ({quarter.end:%d/%m/%Y})")
+        return chosen
+    months = config.district.notice.issue_month_after_quarter if config.district else 1
+    index = quarter.end.year * 12 + quarter.end.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def _stdout_console() -> Console:
@@ -138,7 +152,7 @@ def _quarterly(name: str, *, default_current: bool = False) -> Callable[[argpars
         config = load(args.config)
         quarter = _quarter(args.quarter, default_current=default_current)
         handler = getattr(cli_quarter, f"cmd_{name}")
-        return int(handler(args, config, quarter, _date(getattr(args, "date", None))))
+        return int(handler(args, config, quarter, notice_date(getattr(args, "date", None), quarter, config)))
 
     return command
 
@@ -242,7 +256,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             sys.stdout.write(json.dumps(unit_json(result), ensure_ascii=False, indent=2, default=str) + "\n")
             sys.stdout.flush()
         elif explain is not None:
-            print_explain(_stdout_console(), result, explain, quarter, today=_today())
+            print_explain(_stdout_console(), result, explain, quarter, today=_today(),
+                          dispatch=target.config.dispatch_title)
         else:
             print_check(_stdout_console(), result, target.config, quarter, today=_today(),
                         explain_hint=_hint_command(args, quarter))
@@ -316,18 +331,20 @@ Mã thoát (exit code):
   3  không có "o" nhưng có nội dung "?" (không kiểm tra được) hoặc chưa đếm được số tin bài;
      với run: có đơn vị không kiểm tra được (cảnh báo nêu tên)
   4  lỗi của chính công cụ (chạy lại với --debug và báo cho người quản trị)
-  5  quý này đang được một lần chạy khác kiểm tra (thông báo nêu tiến trình, máy, thời điểm)"""
+  5  quý này đang được một lần chạy khác kiểm tra (thông báo nêu tiến trình, máy, thời điểm)
+  6  với run, recheck, render: không kiểm tra được đơn vị nào nên không viết công văn (thông báo nêu lý do)"""
 
 _MAIN_DESCRIPTION = """\
-Kiểm tra Cổng/Trang thông tin điện tử của UBND các xã, thị trấn theo công văn 155/UBND-VHTT
-và lập công văn thông báo hằng quý (kèm Phụ lục 1 và Phụ lục 2)."""
+Kiểm tra Cổng/Trang thông tin điện tử của các đơn vị theo công văn của cơ quan chủ quản (khai báo
+trong tệp cấu hình) và lập công văn thông báo hằng quý kèm Phụ lục 1, Phụ lục 2 (HTML, Word, PDF,
+Excel, CSV)."""
 
 _MAIN_EPILOG = f"""\
 Ví dụ:
-  camthuy-audit check camngoc --quarter 2023-Q1          kiểm tra lại một xã
-  camthuy-audit check "Cẩm Ngọc"                          theo tên (có hay không dấu đều được)
-  camthuy-audit check https://camngoc.camthuy.thanhhoa.gov.vn/ --json
-  camthuy-audit run --quarter 2023-Q1                     kiểm tra cả huyện, viết công văn quý
+  camthuy-audit check MÃ_ĐƠN_VỊ --quarter 2026-Q1        kiểm tra lại một đơn vị
+  camthuy-audit check "TÊN XÃ"                            theo tên (có hay không dấu đều được)
+  camthuy-audit check https://ten-xa.example.gov.vn/ --json
+  camthuy-audit run --quarter 2026-Q1                     kiểm tra mọi đơn vị, viết công văn quý
   camthuy-audit units                                     danh sách đơn vị trong cấu hình
   camthuy-audit config check                              kiểm tra các tệp cấu hình
 
@@ -360,16 +377,17 @@ def build_parser() -> argparse.ArgumentParser:
                              "(x / o / ?) kèm lý do, số tin bài trong quý, banner và chuyên mục quá thời gian "
                              "tuyên truyền. Bên cạnh mỗi \"o\" là cách khắc phục.",
                  examples="Ví dụ:\n"
-                          "  camthuy-audit check camngoc --quarter 2023-Q1 --config config/demo.toml\n"
-                          "  camthuy-audit check \"Cẩm Ngọc\"            (hoặc: \"cam ngoc\", \"UBND xã Cẩm Ngọc\")\n"
-                          "  camthuy-audit check https://camngoc.camthuy.thanhhoa.gov.vn/ --quarter 2023-Q1 --json\n"
-                          "  camthuy-audit check camngoc --explain main_menu   (bằng chứng đầy đủ của một nội dung)\n\n"
+                          "  camthuy-audit check MÃ_ĐƠN_VỊ --quarter 2026-Q1\n"
+                          "  camthuy-audit check \"TÊN XÃ\"            (có hoặc không dấu, có hoặc không \"UBND xã\")\n"
+                          "  camthuy-audit check https://ten-xa.example.gov.vn/ --quarter 2026-Q1 --json\n"
+                          "  camthuy-audit check MÃ_ĐƠN_VỊ --explain main_menu   (bằng chứng đầy đủ của một nội dung)\n"
+                          "  camthuy-audit units            (mã và tên các đơn vị trong cấu hình)\n\n"
                           + _EXIT_CODES)
     check.add_argument("target", metavar="ĐƠN_VỊ",
-                       help="mã đơn vị (vd. camngoc), tên đơn vị có hoặc không dấu (vd. \"Cẩm Ngọc\", \"cam ngoc\"), "
+                       help="mã đơn vị (xem `camthuy-audit units`), tên đơn vị có hoặc không dấu, "
                             "hoặc địa chỉ URL của cổng (không cần tệp cấu hình)")
     check.add_argument("--quarter", metavar="QUÝ",
-                       help="quý cần kiểm tra, dạng 2023-Q1 (mặc định: quý hiện tại, tính đến hôm nay)")
+                       help="quý cần kiểm tra, dạng NĂM-Qn, vd. 2026-Q1 (mặc định: quý hiện tại, tính đến hôm nay)")
     check.add_argument("--config", metavar="TỆP",
                        help=f"tệp cấu hình huyện (mặc định: {DEFAULT_CONFIG}; không cần khi kiểm tra một URL)")
     shown = check.add_mutually_exclusive_group()
@@ -384,20 +402,23 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
 
     run = _sub(sub, "run", parents=[common], help="kiểm tra mọi đơn vị và viết công văn quý",
-               description="Kiểm tra mọi đơn vị trong cấu hình rồi viết công văn thông báo (notice.html) và "
-                           "kết quả chi tiết (results.json) vào THƯ_MỤC/QUÝ/. Trên màn hình: tiến trình "
+               description="Kiểm tra mọi đơn vị trong cấu hình rồi viết vào THƯ_MỤC/QUÝ/ công văn thông báo "
+                           "(notice.html, notice.docx, notice.pdf khi có LibreOffice), phụ lục (appendices.xlsx, "
+                           "appendix1.csv, appendix2.csv), báo cáo cho cán bộ (report.html) và kết quả chi tiết "
+                           "(results.json). Trên màn hình: tiến trình "
                            "(số đơn vị xong, số yêu cầu, lỗi, thời gian còn lại); khi chạy không có màn hình "
                            "(cron): mỗi đơn vị một dòng nhật ký. Mỗi lần chạy ghi một tệp nhật ký "
                            "THƯ_MỤC/QUÝ/logs/run-NĂMTHÁNGNGÀY-GIỜPHÚTGIÂY.log.",
                examples="Ví dụ:\n"
-                        "  camthuy-audit run --quarter 2023-Q1\n"
-                        "  camthuy-audit run --quarter 2023-Q1 --config config/district.toml --out reports "
-                        "--date 2023-04-12\n"
+                        "  camthuy-audit run --quarter 2026-Q1\n"
+                        "  camthuy-audit run --quarter 2026-Q1 --config config/district.toml --out reports "
+                        "--date 2026-04-12\n"
                         "  camthuy-audit run --quiet     (cron: chỉ in cảnh báo, lỗi và đường dẫn kết quả)")
-    run.add_argument("--quarter", metavar="QUÝ", help="quý cần kiểm tra, dạng 2023-Q1 (mặc định: quý vừa kết thúc)")
+    run.add_argument("--quarter", metavar="QUÝ", help="quý cần kiểm tra, dạng NĂM-Qn, vd. 2026-Q1 (mặc định: quý vừa kết thúc)")
     run.add_argument("--config", metavar="TỆP", help=f"tệp cấu hình huyện (mặc định: {DEFAULT_CONFIG})")
     run.add_argument("--out", metavar="THƯ_MỤC", default="reports", help="thư mục kết quả (mặc định: reports)")
-    run.add_argument("--date", metavar="NGÀY", help="ngày lập công văn YYYY-MM-DD (mặc định: hôm nay)")
+    run.add_argument("--date", metavar="NGÀY",
+                     help="ngày lập công văn YYYY-MM-DD, sau khi quý kết thúc (mặc định: tháng sau quý; ngày để trống)")
     run.add_argument("--force", action="store_true",
                      help="chạy lại một quý đã kiểm tra xong (lần chạy cũ vẫn được lưu trong lịch sử)")
     noise = run.add_mutually_exclusive_group()
@@ -457,7 +478,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--config", metavar="TỆP", default="config/demo.toml",
                       help="tệp cấu hình (mặc định: config/demo.toml)")
     demo.add_argument("--out", metavar="THƯ_MỤC", default="reports", help="thư mục kết quả (mặc định: reports)")
-    demo.add_argument("--date", metavar="NGÀY", help="ngày lập công văn YYYY-MM-DD (mặc định: hôm nay)")
+    demo.add_argument("--date", metavar="NGÀY",
+                      help="ngày lập công văn YYYY-MM-DD, sau khi quý kết thúc (mặc định: tháng sau quý)")
     noise = demo.add_mutually_exclusive_group()
     noise.add_argument("--quiet", "-q", action="store_true", help="không hiện tiến trình")
     noise.add_argument("--verbose", "-v", action="store_true", help="in thêm chi tiết ra stderr")
@@ -467,16 +489,17 @@ def build_parser() -> argparse.ArgumentParser:
                    description="Kiểm tra lại những đơn vị mà lần chạy của quý còn để “?” (cổng không truy cập "
                                "được lúc đó, trang lỗi) rồi viết lại công văn, báo cáo và kết quả. Lịch sử giữ cả "
                                "hai lần kiểm tra. Lệnh schedule tự chạy việc này sau lần chạy quý.",
-                   examples="Ví dụ:\n  camthuy-audit recheck --quarter 2023-Q1")
+                   examples="Ví dụ:\n  camthuy-audit recheck --quarter 2026-Q1")
     render = _sub(sub, "render", parents=[common], help="viết lại công văn, báo cáo của một quý từ lịch sử",
-                  description="Viết lại notice.html, report.html và results.json của một quý đã kiểm tra, từ "
+                  description="Viết lại công văn (notice.html, .docx, .pdf), phụ lục (.xlsx, .csv), report.html và results.json của một quý đã kiểm tra, từ "
                               "kho lịch sử (không tải lại cổng nào) — ví dụ sau khi thêm điều chỉnh thủ công.",
-                  examples="Ví dụ:\n  camthuy-audit render --quarter 2023-Q1")
+                  examples="Ví dụ:\n  camthuy-audit render --quarter 2026-Q1")
     for command, func in ((recheck, cmd_recheck), (render, cmd_render)):
-        command.add_argument("--quarter", metavar="QUÝ", help="quý, dạng 2023-Q1 (mặc định: quý vừa kết thúc)")
+        command.add_argument("--quarter", metavar="QUÝ", help="quý, dạng NĂM-Qn, vd. 2026-Q1 (mặc định: quý vừa kết thúc)")
         command.add_argument("--config", metavar="TỆP", help=f"tệp cấu hình huyện (mặc định: {DEFAULT_CONFIG})")
         command.add_argument("--out", metavar="THƯ_MỤC", default="reports", help="thư mục kết quả (mặc định: reports)")
-        command.add_argument("--date", metavar="NGÀY", help="ngày lập công văn YYYY-MM-DD (mặc định: hôm nay)")
+        command.add_argument("--date", metavar="NGÀY",
+                             help="ngày lập công văn YYYY-MM-DD, sau khi quý kết thúc (mặc định: tháng sau quý)")
         command.add_argument("--quiet", "-q", action="store_true", help="chỉ in cảnh báo, lỗi và đường dẫn kết quả")
         command.set_defaults(func=func)
 

@@ -2,7 +2,8 @@
 
 Each run goes through the history store (resumable, locked); the outputs of a quarter are rendered
 from the store. Exit codes: 0 done, 3 some units could not be checked (named at WARNING level, shown
-with --quiet), 5 another run holds the quarter (its process, machine and start are named).
+with --quiet), 5 another run holds the quarter (its process, machine and start are named), 6 no unit
+could be checked, so no notice was written (the reason is logged at ERROR level).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from camthuy_audit.runs import Outcome, Rendered
     from camthuy_audit.store import Store
 
-EXIT_OK, EXIT_UNKNOWN, EXIT_BUSY = 0, 3, 5
+EXIT_OK, EXIT_UNKNOWN, EXIT_BUSY, EXIT_NO_NOTICE = 0, 3, 5, 6
 LOG_DIR = "logs"
 SIMULATOR_LOG = "simulator-requests.tsv"   # every request the simulated district answered in a demo
 
@@ -102,11 +103,27 @@ def _unchecked_warning(rendered: Rendered, audited: list[UnitResult] | None = No
 
 
 def _print_outputs(rendered: Rendered, log_path: Path | None) -> None:
-    print(f"Công văn:  {rendered.notice}")
+    if rendered.notice is not None:
+        print(f"Công văn:  {rendered.notice}")
+        extra = [p for p in (rendered.notice_docx, rendered.notice_pdf) if p is not None]
+        if extra:
+            print(f"           {', '.join(str(p) for p in extra)}")
+    if rendered.appendices_xlsx is not None:
+        print(f"Phụ lục:   {', '.join(str(p) for p in (rendered.appendices_xlsx, *rendered.appendix_csvs))}")
     print(f"Báo cáo:   {rendered.report}")
     print(f"Kết quả:   {rendered.results}")
     if log_path is not None:
         print(f"Nhật ký:   {log_path}")
+
+
+def _outcome_code(rendered: Rendered, code: int) -> int:
+    """Say why no notice or no PDF was written; exit 6 when no notice could be written."""
+    if rendered.no_pdf:
+        log.warning("%s.", rendered.no_pdf[0].upper() + rendered.no_pdf[1:])
+    if rendered.withheld:
+        log.error("Không viết công văn quý %s: %s.", rendered.notice_model.quarter, rendered.withheld)
+        return EXIT_NO_NOTICE
+    return code
 
 
 def audit_quarter(config: Config, quarter: Quarter, out: Path, run_date: date, args: argparse.Namespace, *,
@@ -150,8 +167,8 @@ def audit_quarter(config: Config, quarter: Quarter, out: Path, run_date: date, a
                 log.warning("Lần chạy này không truy cập được cổng nào: giữ nguyên kết quả của lần chạy #%d.",
                             current.id)
         rendered = render_quarter(config, quarter, store, out, run_date=run_date)
-    log.info("Đã viết %s, %s và %s", rendered.notice, rendered.report, rendered.results)
-    return _unchecked_warning(rendered, outcome.audited), rendered, log_path
+    log.info("Đã viết %s", ", ".join(str(p) for p in (*rendered.notice_files, rendered.report, rendered.results)))
+    return _outcome_code(rendered, _unchecked_warning(rendered, outcome.audited)), rendered, log_path
 
 
 def cmd_run(args: argparse.Namespace, config: Config, quarter: Quarter, run_date: date) -> int:
@@ -201,7 +218,7 @@ def recheck_and_render(config: Config, quarter: Quarter, out: Path, run_date: da
         if outcome.status == "nothing_to_recheck":
             log.warning("Quý %s: không có đơn vị nào còn “?” cần kiểm tra lại.", quarter)
         rendered = render_quarter(config, quarter, store, out, run_date=run_date)
-    return _unchecked_warning(rendered, outcome.audited), rendered, log_path
+    return _outcome_code(rendered, _unchecked_warning(rendered, outcome.audited)), rendered, log_path
 
 
 def cmd_recheck(args: argparse.Namespace, config: Config, quarter: Quarter, run_date: date) -> int:
@@ -214,13 +231,14 @@ def cmd_recheck(args: argparse.Namespace, config: Config, quarter: Quarter, run_
 def cmd_render(args: argparse.Namespace, config: Config, quarter: Quarter, run_date: date) -> int:
     from camthuy_audit.runs import render_quarter
 
+    setup_logging(debug=bool(args.debug), quiet=bool(getattr(args, "quiet", False)))
     with open_store(config) as store:
         if store.current_run(quarter) is None:
             known = ", ".join(str(q) for q in store.quarters()) or "chưa có quý nào"
             raise UsageError(f"không có kết quả quý {quarter} trong {store.path} (có: {known})")
         rendered = render_quarter(config, quarter, store, Path(args.out), run_date=run_date)
     _print_outputs(rendered, None)
-    return EXIT_OK
+    return _outcome_code(rendered, EXIT_OK)
 
 
 def history_document(config: Config, store: Store) -> dict[str, object]:

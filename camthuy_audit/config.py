@@ -286,6 +286,16 @@ class NoticeText(_Strict):
     judgement_good_share: float = Field(ge=0, le=1)
     shortcomings: str
     closing: str
+    # The notice is dated in this month after the end of the audited quarter (1: the month after,
+    # as the seed's Q1 notice is dated April); `--date` overrides it.
+    issue_month_after_quarter: int = Field(1, ge=0, le=12)
+    # Shown at the top of the notice while some units could not be checked (empty: never).
+    draft_marker: str = "DỰ THẢO"
+    # How the letter names the audited units together ("UBND các xã, thị trấn có số tin bài ít ...",
+    # "Các xã, thị trấn chưa thực hiện ...") and their level ("Trang/Cổng thông tin điện tử cấp xã").
+    # After the 2025 reform: "các xã, phường" (and "đặc khu" where there is one).
+    units_plural: NonBlank = "các xã, thị trấn"
+    unit_level: NonBlank = "cấp xã"
 
 
 class Reference(_Strict):
@@ -461,6 +471,17 @@ class DistrictFile(_Strict):
     def unit_hosts(self) -> set[str]:
         return {host for unit in self.units for host in unit.hosts}
 
+    @property
+    def main_reference(self) -> Reference:
+        """The dispatch the checks come from (``main = true``; the first reference otherwise)."""
+        return next((r for r in self.references if r.main), self.references[0])
+
+    @property
+    def dispatch_title(self) -> str:
+        """ "Công văn số 155/UBND-VHTT ngày 01/02/2023 của UBND huyện" — how texts name the dispatch."""
+        ref = self.main_reference
+        return f"Công văn số {ref.number} ngày {ref.date:%d/%m/%Y} của {self.issuer.short}"
+
 
 class Config(BaseModel):
     """Everything one audit needs, loaded from one district file."""
@@ -475,6 +496,16 @@ class Config(BaseModel):
 
     def overrides_for(self, quarter: str) -> list[Override]:
         return [o for o in self.overrides if o.applies_to(quarter)]
+
+    @property
+    def dispatch_title(self) -> str:
+        """How texts name the dispatch the checks come from (generic without a district file)."""
+        return self.district.dispatch_title if self.district else "Công văn của cơ quan chủ quản"
+
+    @property
+    def dispatch_number(self) -> str:
+        """ "155/UBND-VHTT", or "" without a district file."""
+        return self.district.main_reference.number if self.district else ""
 
     def exclusion(self, unit_id: str, quarter: str) -> Exclusion | None:
         return next((e for e in self.exclusions if e.unit == unit_id and e.quarter == quarter), None)

@@ -159,7 +159,9 @@ def _reason(result: UnitResult, verdict: Verdict | None) -> str:
 
 def check_table(result: UnitResult, config: Config) -> Table:
     """The ten Appendix 1 checks: column label, x / o / ?, one-line reason (and how to fix an "o")."""
-    table = Table(title="Phụ lục 1 — các nội dung theo công văn 155", title_justify="left",
+    dispatch = config.dispatch_number
+    table = Table(title="Phụ lục 1 — các nội dung theo " + (f"công văn {dispatch}" if dispatch else "công văn"),
+                  title_justify="left",
                   show_lines=True, expand=False)
     table.add_column("STT", justify="right", no_wrap=True)
     table.add_column("Nội dung kiểm tra", min_width=18, max_width=40)
@@ -275,7 +277,9 @@ def _conclusion(result: UnitResult, config: Config, code: int) -> Text:
         if config.rules.enabled(POSTS_ID) and unit_posts(result) is None:
             line.append(" — chưa đếm được số tin bài")
     else:
-        line.append("đã thực hiện đủ các nội dung của công văn 155.", style="bold green")
+        number = config.dispatch_number
+        line.append(f"đã thực hiện đủ các nội dung của công văn{' ' + number if number else ''}.",
+                    style="bold green")
     return line
 
 
@@ -349,7 +353,8 @@ def _evidence_line(item: Evidence) -> Text:
     return line
 
 
-def print_explain(console: Console, result: UnitResult, check_id: str, quarter: Quarter, *, today: date) -> None:
+def print_explain(console: Console, result: UnitResult, check_id: str, quarter: Quarter, *, today: date,
+                  dispatch: str) -> None:
     """Everything behind one verdict: what passes, the legal basis, the reason, every piece of evidence."""
     _header(console, result, quarter, today)
     console.print()
@@ -372,7 +377,7 @@ def print_explain(console: Console, result: UnitResult, check_id: str, quarter: 
     console.print(Text.assemble(("Lý do: ", "bold"), verdict.reason))
     if rule is not None:
         console.print(Text.assemble(("Yêu cầu: ", "bold"), rule.passes))
-        console.print(Text.assemble(("Căn cứ: ", "bold"), rule.legal_basis))
+        console.print(Text.assemble(("Căn cứ: ", "bold"), rule.legal_basis_for(dispatch)))
         if mark == "o":
             console.print(Text.assemble(("Cách khắc phục: ", "bold"), rule.how_to_fix))
     if verdict.override is not None:

@@ -59,10 +59,11 @@ class ShortFormatter(VietnamFormatter):
 
 
 class NotRunLines(logging.Filter):
-    """Keeps the per-unit run lines out of a handler (the progress display prints its own)."""
+    """Keeps the per-unit run lines out of a handler (the progress display prints its own); warnings
+    and errors of the run (units not checked, no notice written) always pass."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not record.name.startswith(RUN_LOG)
+        return record.levelno >= logging.WARNING or not record.name.startswith(RUN_LOG)
 
 
 def unit_line(result: UnitResult, done: int, total: int) -> str:

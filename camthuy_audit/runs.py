@@ -29,6 +29,9 @@ from camthuy_audit.render import report_dir, write_notice, write_report, write_r
 from camthuy_audit.report import build_report
 from camthuy_audit.store import Run, Store
 
+# The files of a quarter's notice; removed when a later render may not write a notice.
+NOTICE_OUTPUTS = ("notice.html", "notice.docx", "notice.pdf", "appendices.xlsx", "appendix1.csv", "appendix2.csv")
+
 log = logging.getLogger(__name__)
 
 OnDone = Callable[[UnitResult], None]
@@ -135,11 +138,25 @@ async def recheck_quarter(config: Config, quarter: Quarter, store: Store, *, on_
 
 @dataclass(frozen=True)
 class Rendered:
-    notice: Path
+    """What `render_quarter` wrote. ``notice`` is None when no unit could be checked (``withheld`` says why)."""
+
     report: Path
     results: Path
     notice_model: Notice
     results_list: list[UnitResult]
+    notice: Path | None = None
+    notice_docx: Path | None = None
+    notice_pdf: Path | None = None
+    appendices_xlsx: Path | None = None
+    appendix_csvs: tuple[Path, ...] = ()
+    withheld: str = ""          # why no notice was written (Vietnamese)
+    no_pdf: str = ""            # why notice.pdf was not written (LibreOffice not installed), Vietnamese
+
+    @property
+    def notice_files(self) -> list[Path]:
+        """Every file of the notice that was written, the letter first."""
+        files = [self.notice, self.notice_docx, self.notice_pdf, self.appendices_xlsx, *self.appendix_csvs]
+        return [f for f in files if f is not None]
 
 
 def methodology_note(store: Store, quarter: Quarter) -> str:
@@ -161,8 +178,28 @@ def methodology_note(store: Store, quarter: Quarter) -> str:
             + "; ".join(changes) + "): kết quả khác quý trước có thể do phương pháp, không phải do cổng thông tin.")
 
 
-def render_quarter(config: Config, quarter: Quarter, store: Store, out: Path, *, run_date: date) -> Rendered:
-    """results.json, notice.html and report.html of the quarter, from the store alone (no crawling)."""
+def withheld_reason(notice: Notice) -> str:
+    """Why no notice may be written for these results, or "" when it may (Vietnamese)."""
+    figures = notice.figures
+    if figures.units == 0:
+        return "không có đơn vị nào trong công văn (mọi đơn vị đã được loại trừ khỏi quý này)"
+    if figures.checked == 0:
+        return (f"không kiểm tra được đơn vị nào trong {figures.units} đơn vị: một công văn không có kết quả "
+                "kiểm tra sẽ không được viết; kiểm tra lại kết nối mạng rồi chạy `camthuy-audit recheck`")
+    return ""
+
+
+def render_quarter(config: Config, quarter: Quarter, store: Store, out: Path, *, run_date: date,
+                   pdf: bool = True) -> Rendered:
+    """Every output of the quarter, from the store alone (no crawling).
+
+    results.json and report.html always; the notice (notice.html, notice.docx, notice.pdf when
+    LibreOffice is installed and ``pdf``, appendices.xlsx, appendix1.csv, appendix2.csv) only when at
+    least one unit could be checked — otherwise the files of an earlier render are removed, so that
+    no stale letter is left beside the new results."""
+    from camthuy_audit.render_docx import PdfConversionError, write_notice_docx, write_notice_pdf
+    from camthuy_audit.render_tables import write_appendices_xlsx, write_appendix_csvs
+
     results = store.quarter_results(quarter)
     folder = report_dir(out, quarter)
     notice = build_notice(results, config, quarter, run_date=run_date)
@@ -170,5 +207,29 @@ def render_quarter(config: Config, quarter: Quarter, store: Store, out: Path, *,
     results_path = write_results_json(results, notice, config, quarter, folder, generated_at=generated_at)
     report = build_report(notice, results, config, quarter, generated_at=generated_at,
                           history=store.history(before=quarter), methodology=methodology_note(store, quarter))
-    return Rendered(notice=write_notice(notice, folder), report=write_report(report, folder), results=results_path,
-                    notice_model=notice, results_list=results)
+    report_path = write_report(report, folder)
+    withheld = withheld_reason(notice)
+    if withheld:
+        for name in NOTICE_OUTPUTS:
+            (folder / name).unlink(missing_ok=True)
+        return Rendered(report=report_path, results=results_path, notice_model=notice, results_list=results,
+                        withheld=withheld)
+    docx = write_notice_docx(notice, folder)
+    no_pdf = ""
+    pdf_path: Path | None = None
+    if pdf:
+        try:
+            pdf_path = write_notice_pdf(docx)
+        except PdfConversionError as exc:      # the other outputs stand; the clerk prints the docx
+            no_pdf = str(exc)
+        else:
+            if pdf_path is None:
+                no_pdf = "không viết notice.pdf: chưa cài LibreOffice (gói libreoffice-writer); đã có bản Word notice.docx"
+    if pdf_path is None:
+        (folder / "notice.pdf").unlink(missing_ok=True)   # never leave an older PDF beside a newer docx
+    return Rendered(
+        report=report_path, results=results_path, notice_model=notice, results_list=results,
+        notice=write_notice(notice, folder), notice_docx=docx, notice_pdf=pdf_path,
+        appendices_xlsx=write_appendices_xlsx(notice, results, folder),
+        appendix_csvs=write_appendix_csvs(notice, folder), no_pdf=no_pdf,
+    )

@@ -136,14 +136,15 @@ class QuarterlySchedule:
         return store_path(self.config)
 
     def _audit(self, quarter: Quarter, *, recheck: bool = False) -> None:
+        from camthuy_audit.cli import notice_date
         from camthuy_audit.cli_quarter import audit_quarter, recheck_and_render
 
         args = self.args or argparse.Namespace(debug=False, quiet=True, verbose=False)
-        today = datetime.now(VN_TZ).date()
+        dated = notice_date(None, quarter, self.config)
         if recheck:
-            recheck_and_render(self.config, quarter, self.out, today, args)
+            recheck_and_render(self.config, quarter, self.out, dated, args)
         else:
-            audit_quarter(self.config, quarter, self.out, today, args)
+            audit_quarter(self.config, quarter, self.out, dated, args)
 
     def startup(self, now: datetime) -> list[tuple[str, Quarter]]:
         """What to do at once when the scheduler starts: a missed quarter, a due re-check."""

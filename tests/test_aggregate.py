@@ -177,7 +177,9 @@ def test_header_and_closing() -> None:
     h = notice.header
     assert h.issuer_parent == "ỦY BAN NHÂN DÂN" and h.issuer_name == "HUYỆN CẨM THỦY"
     assert h.number_line == "Số:      /UBND-VHTT"
-    assert h.subject == "V/v báo cáo thực hiện hoạt động Cổng/Trang thông tin điện tử quý I của UBND cấp xã."
+    # "quý I" is never split over two lines: a no-break space before the numeral.
+    assert h.subject == "V/v báo cáo thực hiện hoạt động Cổng/Trang thông tin điện tử quý\u00a0I của UBND cấp xã."
+    assert "quý I" not in h.subject
     assert h.place_date == "Cẩm Thủy, ngày      tháng 4 năm 2023"
     assert h.addressee == "Kính gửi: UBND các xã, thị trấn."
     assert notice.recipients == ["- Như trên;", "- Lưu: VT, VH-TT."]
@@ -197,7 +199,7 @@ def test_month_padding_follows_decree_30() -> None:
     cfg = config()
     notice = build_notice(seed_results(cfg), cfg, Quarter(2022, 4), run_date=date(2023, 1, 9))
     assert notice.header.place_date == "Cẩm Thủy, ngày      tháng 01 năm 2023"
-    assert "quý IV" in notice.header.subject
+    assert "quý\u00a0IV" in notice.header.subject
     assert notice.appendix2.subtitles[-1] == "(Số liệu tính từ 01/10/2022 đến 31/12/2022)"
     assert notice.appendix1.subtitles[1].endswith("ngày      /01/2023)")
 
@@ -240,6 +242,20 @@ def test_body_lists_name_the_seed_units() -> None:
 # --- three states ----------------------------------------------------------------------------
 
 
+def test_the_letter_says_why_a_portal_was_not_read_in_a_few_words() -> None:
+    from camthuy_audit.aggregate import reason_class
+    from camthuy_audit.models import FetchError
+
+    tam = next(r for r in seed_results() if r.unit_id == "camtam")
+    for kind, status, said in (("dns", None, "không truy cập được cổng thông tin"),
+                               ("connect", None, "không truy cập được cổng thông tin"),
+                               ("timeout", None, "quá thời gian chờ"), ("http_status", 503, "máy chủ từ chối"),
+                               ("robots", None, "máy chủ từ chối"), ("parse", None, "không đọc được trang")):
+        error = FetchError(url="https://camtam.example/robots.txt", kind=kind, status=status, message="lỗi kỹ thuật")
+        assert reason_class(tam.model_copy(update={"reachable": False, "errors": [error]})) == said
+    assert seed_notice().header.draft == ""                   # every unit checked: not a draft
+
+
 def test_unreachable_unit_is_not_checked_never_accused() -> None:
     results = seed_results()
     tam = next(r for r in results if r.unit_id == "camtam")
@@ -260,9 +276,11 @@ def test_unreachable_unit_is_not_checked_never_accused() -> None:
     assert lists["not_carried_out"].count_text == "9 xã"
     assert "camtam" not in lists["stale_banners"].unit_ids
     assert lists["not_checked"].unit_ids == ["camtam"]
-    assert "Không kiểm tra được" in lists["not_checked"].text
-    assert "DNS" in lists["not_checked"].text
+    assert "Chưa kiểm tra được 1 xã" in lists["not_checked"].text
+    assert "UBND xã Cẩm Tâm (không truy cập được cổng thông tin)" in lists["not_checked"].text
+    assert "DNS" not in lists["not_checked"].text              # technical detail stays in results.json
     assert notice.figures.not_checked == 1 and notice.figures.reachable == 16
+    assert notice.header.draft == "DỰ THẢO"                   # a draft until every unit is checked
 
 
 def test_reachable_unit_with_only_question_marks_is_not_in_not_carried_out() -> None:

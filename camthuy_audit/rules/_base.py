@@ -19,8 +19,12 @@ class RuleMeta:
     kind: Literal["appendix1", "posts", "findings"]
     column: str            # Appendix 1 / Appendix 2 column label (Vietnamese)
     passes: str            # what passes (Vietnamese, one sentence)
-    legal_basis: str       # dispatch 155 item / decree article it comes from
+    legal_basis: str       # "{dispatch}; Nghị định ...": {dispatch} is the configured main dispatch
     how_to_fix: str        # "cách khắc phục" shown beside an "o" (Vietnamese)
+
+    def legal_basis_for(self, dispatch: str) -> str:
+        """The legal basis with the configured dispatch named ("Công văn số ... ngày ... của ...")."""
+        return self.legal_basis.replace("{dispatch}", dispatch)
 
 
 @dataclass(frozen=True)

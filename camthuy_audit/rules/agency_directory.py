@@ -12,7 +12,7 @@ META = RuleMeta(
     kind="appendix1",
     column="Danh bạ cơ quan chức năng",
     passes="Có trang danh bạ cơ quan chức năng truy cập được, với ít nhất một số điện thoại hoặc địa chỉ thư điện tử.",
-    legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện; Nghị định 42/2022/NĐ-CP (thông tin liên hệ: địa chỉ, điện thoại, thư điện tử)",
+    legal_basis="{dispatch}; Nghị định 42/2022/NĐ-CP (thông tin liên hệ: địa chỉ, điện thoại, thư điện tử)",
     how_to_fix="Tạo trang “Danh bạ” liệt kê các cơ quan, bộ phận với số điện thoại và thư điện tử liên hệ.",
 )
 

@@ -11,7 +11,7 @@ META = RuleMeta(
     kind="appendix1",
     column="Lịch tiếp công dân",
     passes="Có chuyên mục lịch tiếp công dân truy cập được, với ít nhất một lịch hoặc bài đăng.",
-    legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện; Luật Tiếp công dân 2013 (công khai lịch tiếp công dân)",
+    legal_basis="{dispatch}; Luật Tiếp công dân 2013 (công khai lịch tiếp công dân)",
     how_to_fix="Tạo chuyên mục “Lịch tiếp công dân” trong menu chính và đăng lịch tiếp công dân hằng tháng.",
 )
 

@@ -19,7 +19,7 @@ META = RuleMeta(
     kind="appendix1",
     column="Bản quyền sử dụng",
     passes="Chân trang ghi bản quyền/cơ quan chủ quản của đơn vị và họ tên người chịu trách nhiệm nội dung.",
-    legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện; Nghị định 72/2013/NĐ-CP "
+    legal_basis="{dispatch}; Nghị định 72/2013/NĐ-CP "
                 "(trang thông tin điện tử ghi tên cơ quan chủ quản và người chịu trách nhiệm)",
     how_to_fix="Ghi ở chân trang: “Bản quyền thuộc về UBND xã …” và “Chịu trách nhiệm nội dung: <họ tên, chức vụ>”.",
 )

@@ -11,7 +11,7 @@ META = RuleMeta(
     kind="appendix1",
     column="Chuyên mục chuyển đổi số",
     passes="Có chuyên mục chuyển đổi số truy cập được, với ít nhất một bài viết.",
-    legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện",
+    legal_basis="{dispatch}",
     how_to_fix="Tạo chuyên mục “Chuyển đổi số” và đăng tin bài về chuyển đổi số của địa phương.",
 )
 

@@ -12,7 +12,7 @@ META = RuleMeta(
     kind="appendix1",
     column="Đã tải Banner phản hồi",
     passes="Cổng thông tin có banner (hình ảnh có liên kết) để người dân gửi phản hồi, góp ý, phản ánh kiến nghị.",
-    legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện",
+    legal_basis="{dispatch}",
     how_to_fix="Tải lên banner “Phản hồi - Góp ý” (hoặc “Phản ánh kiến nghị”) liên kết tới trang hoặc hệ "
                "thống tiếp nhận phản hồi của người dân.",
 )

@@ -11,7 +11,7 @@ META = RuleMeta(
     kind="appendix1",
     column="Chuyên mục tuyên truyền phổ biến giáo dục pháp luật",
     passes="Có chuyên mục tuyên truyền phổ biến giáo dục pháp luật truy cập được, với ít nhất một bài viết.",
-    legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện; Luật Phổ biến, giáo dục pháp luật 2012; Nghị định 42/2022/NĐ-CP (thông tin phổ biến, giáo dục pháp luật)",
+    legal_basis="{dispatch}; Luật Phổ biến, giáo dục pháp luật 2012; Nghị định 42/2022/NĐ-CP (thông tin phổ biến, giáo dục pháp luật)",
     how_to_fix="Tạo chuyên mục “Tuyên truyền phổ biến giáo dục pháp luật” và đăng bài tuyên truyền thường xuyên.",
 )
 

@@ -11,7 +11,7 @@ META = RuleMeta(
     kind="appendix1",
     column="Văn bản pháp quy",
     passes="Có chuyên mục văn bản pháp quy (văn bản quy phạm pháp luật) truy cập được, với ít nhất một văn bản.",
-    legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện; Nghị định 42/2022/NĐ-CP (thông tin về văn bản quy phạm pháp luật trên cổng thông tin điện tử)",
+    legal_basis="{dispatch}; Nghị định 42/2022/NĐ-CP (thông tin về văn bản quy phạm pháp luật trên cổng thông tin điện tử)",
     how_to_fix="Tạo chuyên mục “Văn bản pháp quy” và đăng các văn bản của xã (số, ngày ban hành, trích yếu, tệp đính kèm).",
 )
 

@@ -22,7 +22,7 @@ META = RuleMeta(
     column="Thiết lập lại menu chính",
     passes="Menu chính có đủ các mục bắt buộc theo cấu hình (rules.toml), ở cấp 1 hoặc menu con cấp 1, "
            "theo thứ tự bất kỳ.",
-    legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện (thiết lập lại menu chính)",
+    legal_basis="{dispatch} (thiết lập lại menu chính)",
     how_to_fix="Bổ sung vào menu chính (thanh menu trên cùng) các mục còn thiếu; liên kết ở thanh trên "
                "hoặc chân trang không thay thế được mục trong menu chính.",
 )

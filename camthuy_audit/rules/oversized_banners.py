@@ -12,7 +12,7 @@ META = RuleMeta(
     kind="findings",
     column="Hình ảnh banner quá kích thước",
     passes="Không có banner nào quá kích thước, chiếm hết diện tích trang/cổng thông tin.",
-    legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện",
+    legal_basis="{dispatch}",
     how_to_fix="Thu nhỏ các banner quá khổ cho vừa cột hoặc gỡ bỏ.",
 )
 

@@ -19,7 +19,7 @@ META = RuleMeta(
     kind="posts",
     column="Số tin bài đăng trên trang/cổng thông tin",
     passes="Số tin bài khác nhau có ngày đăng trong quý được kiểm tra (theo giờ Việt Nam).",
-    legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện (cập nhật thông tin thường xuyên)",
+    legal_basis="{dispatch} (cập nhật thông tin thường xuyên)",
     how_to_fix="Đăng tin bài thường xuyên về hoạt động của địa phương; ghi rõ ngày đăng trên mỗi bài.",
 )
 

@@ -12,7 +12,7 @@ META = RuleMeta(
     kind="appendix1",
     column="Hình ảnh và banner trái phải trang/cổng thông tin",
     passes="Cổng thông tin có hình ảnh, banner ở cột trái và/hoặc cột phải.",
-    legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện",
+    legal_basis="{dispatch}",
     how_to_fix="Đặt các banner liên kết (dịch vụ công, phản hồi, chuyên mục tuyên truyền) ở cột trái hoặc cột phải.",
 )
 

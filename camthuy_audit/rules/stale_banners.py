@@ -18,7 +18,7 @@ META = RuleMeta(
     kind="findings",
     column="Hình ảnh banner quá thời gian TT",
     passes="Không còn banner nào đã hết thời gian tuyên truyền.",
-    legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện",
+    legal_basis="{dispatch}",
     how_to_fix="Gỡ bỏ hoặc thay các banner đã hết thời gian tuyên truyền (ngày lễ, sự kiện của năm trước).",
 )
 

@@ -21,7 +21,7 @@ META = RuleMeta(
     kind="findings",
     column="Chuyên mục quá thời gian TT",
     passes="Không còn chuyên mục nào đã hết thời gian tuyên truyền (ví dụ chuyên mục bầu cử sau bầu cử).",
-    legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện",
+    legal_basis="{dispatch}",
     how_to_fix="Ẩn hoặc gỡ khỏi menu và cột bên các chuyên mục tuyên truyền đã kết thúc (ví dụ chuyên mục bầu cử).",
 )
 

@@ -11,7 +11,7 @@ META = RuleMeta(
     kind="appendix1",
     column="Du lịch - lễ hội",
     passes="Có chuyên mục du lịch - lễ hội truy cập được, với ít nhất một bài viết.",
-    legal_basis="Công văn 155/UBND-VHTT ngày 01/02/2023 của UBND huyện",
+    legal_basis="{dispatch}",
     how_to_fix="Tạo chuyên mục “Du lịch - lễ hội” và đăng bài giới thiệu danh lam, di tích, lễ hội của địa phương.",
 )
 

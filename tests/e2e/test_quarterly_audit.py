@@ -23,7 +23,7 @@ def _table_rows(html: str, css: str) -> list[list[str]]:
     table = tree.css_first(css)
     assert table is not None, f"no table {css}"
     rows = []
-    for tr in table.css("tbody tr"):
+    for tr in table.css("tbody tr[data-unit]"):
         rows.append([td.text(strip=True) for td in tr.css("td")])
     return rows
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -182,3 +183,69 @@ def test_a_run_that_reaches_nothing_exits_3_and_keeps_the_earlier_notice(tmp_pat
     assert "không truy cập được cổng nào" in err and "giữ nguyên kết quả của lần chạy #1" in err
     assert "notice.html" in out
     assert notice.read_text(encoding="utf-8") == before
+
+
+def _letter_text(path: Path) -> str:
+    tree = LexborHTMLParser(path.read_text(encoding="utf-8"))
+    letter = tree.css_first("main.letter")
+    assert letter is not None
+    return " ".join(letter.text(separator=" ").split())
+
+
+def test_three_portals_down_are_named_in_vietnamese_and_the_notice_is_a_draft(
+        tmp_path: Path, district: District, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from docx import Document
+
+    config = _config(tmp_path, district)
+    monkeypatch.chdir(tmp_path)
+    down = {"camngoc": "UBND xã Cẩm Ngọc", "camtu": "UBND xã Cẩm Tú", "camlong": "UBND xã Cẩm Long"}
+    for unit in down:
+        district.stop_host(f"{unit}.camthuy.thanhhoa.gov.vn")
+    assert cli.main(["run", "--quarter", "2023-Q1", "--config", str(config), "--quiet"]) == cli.EXIT_UNKNOWN
+    capsys.readouterr()
+    folder = tmp_path / "reports/2023-Q1"
+    letter = _letter_text(folder / "notice.html")
+    assert letter.startswith("DỰ THẢO")
+    sentence = next(p.text(separator=" ") for p in LexborHTMLParser((folder / "notice.html").read_text(
+        encoding="utf-8")).css("p.list-not_checked"))
+    sentence = " ".join(sentence.split())
+    assert sentence.startswith("- Chưa kiểm tra được 3 xã (không tính là chưa thực hiện công văn số 155/UBND-VHTT")
+    for name in ("Cẩm Ngọc", "Cẩm Tú", "Cẩm Long"):
+        assert f"{name} (không truy cập được cổng thông tin)" in sentence
+    # The technical detail is in results.json and the report, never in the letter.
+    assert not re.search(r"https?:|127\.0\.0\.1|\.gov\.vn|robots|[Ee]rror|refused|[Cc]onnect|[Tt]imeout|Errno|HTTP",
+                         letter), letter
+    results = json.loads((folder / "results.json").read_text())
+    ngoc = next(u for u in results["units"] if u["id"] == "camngoc")
+    assert not ngoc["reachable"] and ngoc["unreachable_reason"]
+    # The judgement counts only the 14 units checked.
+    figures = results["figures"]
+    counted = [u["posts_in_quarter"] for u in results["units"] if u["posts_in_quarter"] is not None]
+    assert figures["units"] == 17 and figures["checked"] == figures["counted"] == len(counted) == 14
+    assert figures["at_or_above_threshold"] == sum(1 for p in counted if p >= 30)
+    assert figures["good_share"] == pytest.approx(figures["at_or_above_threshold"] / 14)
+    # The Word notice says the same.
+    document = Document(str(folder / "notice.docx"))
+    words = " ".join(p.text for p in document.paragraphs)
+    assert "DỰ THẢO" in words and "Cẩm Tú (không truy cập được cổng thông tin)" in words
+
+
+def test_when_no_portal_can_be_checked_no_notice_is_written(tmp_path: Path, district: District,
+                                                            monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    config = _config(tmp_path, district)
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "reports/2023-Q1"
+    folder.mkdir(parents=True)
+    (folder / "notice.html").write_text("an older notice", encoding="utf-8")   # never left beside new results
+    district.stop()
+    code = cli.main(["run", "--quarter", "2023-Q1", "--config", str(config), "--quiet"])
+    out, err = capsys.readouterr()
+    assert code == cli.EXIT_NO_NOTICE == 6
+    assert "Không viết công văn quý 2023-Q1: không kiểm tra được đơn vị nào trong 17 đơn vị" in err
+    assert "Công văn:" not in out and "report.html" in out
+    assert sorted(p.name for p in folder.iterdir() if p.is_file()) == ["report.html", "results.json"]
+    # `render` says the same, with the same exit code.
+    assert cli.main(["render", "--quarter", "2023-Q1", "--config", str(config), "--quiet"]) == 6
+    assert "Không viết công văn" in capsys.readouterr().err
