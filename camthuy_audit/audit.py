@@ -12,12 +12,12 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from camthuy_audit.config import Config, Unit
-from camthuy_audit.crawl import Target, crawl_portal
+from camthuy_audit.crawl import PortalCrawl, Target
 from camthuy_audit.fetch import Fetcher
 from camthuy_audit.models import FetchError, PortalSnapshot, UnitResult, Verdict
 from camthuy_audit.overrides import apply_overrides
 from camthuy_audit.quarter import VN_TZ, Quarter
-from camthuy_audit.rules import RuleContext, run_rules
+from camthuy_audit.rules import RuleContext, pages_wanted, run_rules
 from camthuy_audit.rules.posts_in_quarter import posts_in
 from camthuy_audit.thumbnails import thumbnail
 
@@ -31,18 +31,24 @@ def target_of(unit: Unit) -> Target:
                   ignore_robots=unit.ignore_robots, insecure_tls=unit.insecure_tls)
 
 
-def decide(snapshot: PortalSnapshot, config: Config, quarter: Quarter, *, name: str) -> UnitResult:
-    """Rules and overrides applied to one snapshot."""
-    verdicts = run_rules(snapshot, RuleContext(rules=config.rules, quarter=quarter))
+def decide(snapshot: PortalSnapshot, config: Config, quarter: Quarter, *, name: str,
+           verdicts: dict[str, Verdict] | None = None) -> UnitResult:
+    """Rules (unless ``verdicts`` are given) and overrides applied to one snapshot."""
+    if verdicts is None:
+        verdicts = run_rules(snapshot, RuleContext(rules=config.rules, quarter=quarter))
     verdicts = apply_overrides(snapshot.unit_id, verdicts, config.overrides_for(str(quarter)))
     reason = None
     if not snapshot.reachable and snapshot.home_error is not None:
         reason = f"{snapshot.home_error.message} ({snapshot.home_error.url})"
+    thumbnails = flagged_thumbnails(snapshot, verdicts)
+    # The image bytes were read for sizes and thumbnails; a result kept for thousands of portals
+    # must not hold them.
+    banners = [b.model_copy(update={"image_bytes": None}) for b in snapshot.banners]
     return UnitResult(
         unit_id=snapshot.unit_id, name=name, url=snapshot.url, quarter=str(quarter),
         audited_at=snapshot.fetched_at, reachable=snapshot.reachable, unreachable_reason=reason,
         platform=snapshot.platform, platform_hints=snapshot.platform_hints, verdicts=verdicts,
-        thumbnails=flagged_thumbnails(snapshot, verdicts), banners=snapshot.banners,
+        thumbnails=thumbnails, banners=banners,
         posts=[post for _, post in posts_in(quarter, snapshot.posts.posts)],
         pages_fetched=snapshot.pages_fetched,
         errors=snapshot.errors, notes=snapshot.notes,
@@ -61,14 +67,29 @@ def flagged_thumbnails(snapshot: PortalSnapshot, verdicts: dict[str, Verdict]) -
     return found
 
 
-async def _crawl_safely(target: Target, fetcher: Fetcher, config: Config, quarter: Quarter) -> PortalSnapshot:
+async def crawl_and_judge(target: Target, fetcher: Fetcher, config: Config,
+                          quarter: Quarter) -> tuple[PortalSnapshot, dict[str, Verdict]]:
+    """Crawl a portal and run the rules; read the pages the rules still want (where a banner leads,
+    when that can decide a check) and run them again. A failure costs this portal only."""
+    ctx = RuleContext(rules=config.rules, quarter=quarter)
+    crawl = PortalCrawl(target, fetcher, config.crawl, quarter)
     try:
-        return await crawl_portal(target, fetcher, config.crawl, quarter)
+        snapshot = await crawl.snapshot()
+        verdicts = run_rules(snapshot, ctx)
+        if snapshot.reachable:
+            wanted = pages_wanted(snapshot, verdicts, ctx)
+            if wanted:
+                snapshot = await crawl.read_more(wanted)
+                verdicts = run_rules(snapshot, ctx)
+        return snapshot, verdicts
     except Exception as exc:  # a bug or a surprise must cost one unit, never the run
         log.exception("crawl of %s failed", target.url)
         error = FetchError(url=target.url, kind="other", message=f"lỗi khi thu thập: {type(exc).__name__}: {exc}")
-        return PortalSnapshot(unit_id=target.unit_id, url=target.url, fetched_at=datetime.now(VN_TZ),
-                              reachable=False, home_error=error, errors=[error])
+        snapshot = PortalSnapshot(unit_id=target.unit_id, url=target.url, fetched_at=datetime.now(VN_TZ),
+                                  reachable=False, home_error=error, errors=[error])
+        return snapshot, run_rules(snapshot, ctx)
+    finally:
+        await crawl.close()
 
 
 def _asked_to_wait(snapshot: PortalSnapshot, config: Config) -> float | None:
@@ -80,16 +101,20 @@ def _asked_to_wait(snapshot: PortalSnapshot, config: Config) -> float | None:
 
 
 async def audit_units(config: Config, quarter: Quarter, units: Sequence[Unit] | None = None, *,
-                      on_done: OnUnitDone | None = None, fetcher: Fetcher | None = None) -> list[UnitResult]:
-    """Audit the units (all configured ones by default); results in configured order."""
+                      on_done: OnUnitDone | None = None, fetcher: Fetcher | None = None,
+                      keep: bool = True) -> list[UnitResult]:
+    """Audit the units (all configured ones by default); results in configured order.
+
+    ``keep=False``: each result goes only to ``on_done`` (the history store) and none is kept, so
+    memory does not grow with the number of portals; the list returned is then empty."""
     chosen = list(units if units is not None else config.units)
     # A bounded number of portals at a time: each portal's time budget starts with its crawl, so
     # thousands started together would spend their budgets waiting for connection slots.
     turns = asyncio.Semaphore(config.crawl.max_portals)
 
-    async def one(unit: Unit, client: Fetcher) -> UnitResult:
+    async def one(unit: Unit, client: Fetcher) -> UnitResult | None:
         async with turns:
-            snapshot = await _crawl_safely(target_of(unit), client, config, quarter)
+            snapshot, verdicts = await crawl_and_judge(target_of(unit), client, config, quarter)
         wait = _asked_to_wait(snapshot, config)
         if wait is not None:
             # The portal asked for a pause longer than one request waits: the others go on, and
@@ -97,22 +122,29 @@ async def audit_units(config: Config, quarter: Quarter, units: Sequence[Unit] | 
             log.info("%s asks to wait %.0f s: audited again later", unit.url, wait)
             await asyncio.sleep(wait)
             async with turns:
-                snapshot = await _crawl_safely(target_of(unit), client, config, quarter)
-        result = decide(snapshot, config, quarter, name=unit.name)
+                snapshot, verdicts = await crawl_and_judge(target_of(unit), client, config, quarter)
+        result = decide(snapshot, config, quarter, name=unit.name, verdicts=verdicts)
+        del snapshot
         if on_done is not None:
             on_done(result)
-        return result
+        return result if keep else None
+
+    async def every(client: Fetcher) -> list[UnitResult]:
+        done = await asyncio.gather(*(one(u, client) for u in chosen))
+        return [r for r in done if r is not None]
 
     if fetcher is not None:
-        return list(await asyncio.gather(*(one(u, fetcher) for u in chosen)))
+        return await every(fetcher)
     async with Fetcher(config.crawl, resolve=config.resolve) as client:
-        return list(await asyncio.gather(*(one(u, client) for u in chosen)))
+        return await every(client)
 
 
-async def snapshot_url(url: str, config: Config, quarter: Quarter, *, unit_id: str = "portal",
-                       aliases: Sequence[str] = ()) -> PortalSnapshot:
+async def audit_url(url: str, config: Config, quarter: Quarter, *, unit_id: str = "portal", name: str = "",
+                    aliases: Sequence[str] = ()) -> UnitResult:
+    """One portal by its URL, audited exactly as a configured unit is."""
     async with Fetcher(config.crawl, resolve=config.resolve) as client:
-        return await _crawl_safely(Target(unit_id, url, tuple(aliases)), client, config, quarter)
+        snapshot, verdicts = await crawl_and_judge(Target(unit_id, url, tuple(aliases)), client, config, quarter)
+    return decide(snapshot, config, quarter, name=name or unit_id, verdicts=verdicts)
 
 
 def run_audit(config: Config, quarter: Quarter, units: Sequence[Unit] | None = None, *,

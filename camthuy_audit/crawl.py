@@ -23,16 +23,16 @@ from urllib.parse import urlsplit
 import imagesize
 
 from camthuy_audit.config import CrawlSettings
-from camthuy_audit.extract.html import is_file_url
+from camthuy_audit.extract.html import is_click_counter, is_file_url
 from camthuy_audit.extract.menu import flatten
 from camthuy_audit.extract.page import PageView
-from camthuy_audit.fetch import Fetcher
+from camthuy_audit.fetch import FIRST, Fetcher
 from camthuy_audit.models import Banner, FetchError, MenuItem, NavLink, NavWhere, PageFacts, PortalSnapshot
 from camthuy_audit.postscan import scan_posts
 from camthuy_audit.quarter import VN_TZ, Quarter
 from camthuy_audit.session import PortalSession, Target, strip_session
 
-__all__ = ["PortalSession", "Target", "crawl_portal", "navigation", "strip_session"]
+__all__ = ["PortalCrawl", "PortalSession", "Target", "crawl_portal", "navigation", "strip_session"]
 
 _MAX_BANNER_PROBES = 40
 _MAX_NAV_PAGES = 120       # navigation pages read per portal (menus of real portals hold 20-60)
@@ -94,11 +94,20 @@ def navigation(session: PortalSession, home: PageView) -> list[NavLink]:
 
 def pages_to_read(session: PortalSession, home: PageView, nav: list[NavLink]) -> dict[str, str]:
     """The pages of the portal the navigation leads to (not files, not the home page, not functions):
-    canonical URL -> the URL to fetch."""
+    canonical URL -> the URL to fetch.
+
+    A banner linked through the portal's click counter (``/banners/click/?id=3``) is left out: it
+    leads to another site, and where it ends is read only when it can decide a check
+    (:meth:`PortalCrawl.read_more`, asked for by the rules' :func:`~camthuy_audit.rules.pages_wanted`).
+    A banner linking a page of the portal itself (a category) is read like any navigation.
+    """
     home_url = session.canonical(home.url)
+    not_banner = {link.url for link in nav if link.where != "banner"}
     urls: dict[str, str] = {}
     for link in nav:
         if not link.own or link.url == home_url or is_file_url(link.url) or link.url in urls:
+            continue
+        if link.url not in not_banner and is_click_counter(link.href or link.url):
             continue
         if _NOT_A_SECTION.search(urlsplit(link.url).path + "?" + urlsplit(link.url).query):
             continue
@@ -188,27 +197,73 @@ def _category_urls(session: PortalSession, home: PageView) -> frozenset[str]:
     return frozenset(urls) | {session.canonical(u) for u in urls}
 
 
+class PortalCrawl:
+    """One portal's crawl: :meth:`snapshot` gathers everything the checks need; :meth:`read_more`
+    reads the pages the rules still want (a banner's click-through, say) into a new snapshot;
+    :meth:`close` lets the portal's connections go."""
+
+    def __init__(self, target: Target, fetcher: Fetcher, settings: CrawlSettings, quarter: Quarter) -> None:
+        self.target, self.fetcher, self.quarter = target, fetcher, quarter
+        self.session = PortalSession(target, fetcher, settings)
+        self._home: PageView | None = None
+        self._snapshot: PortalSnapshot | None = None
+
+    async def snapshot(self) -> PortalSnapshot:
+        session, target = self.session, self.target
+        fetched_at = datetime.now(VN_TZ)
+        home = await session.view(target.url, full=True, priority=FIRST)
+        if isinstance(home, FetchError):
+            self._snapshot = PortalSnapshot(
+                unit_id=target.unit_id, url=target.url, fetched_at=fetched_at, reachable=False, home_error=home,
+                errors=session.errors, notes=session.notes, pages_fetched=session.pages)
+            return self._snapshot
+        self._home = home
+        session.skip = _category_urls(session, home)
+        session.menu = home.menu_template
+        session.patient = True
+        nav = navigation(session, home)
+        pages, posts, _ = await asyncio.gather(read_pages(session, pages_to_read(session, home, nav)),
+                                               scan_posts(session, home, self.quarter),
+                                               probe_banners(session, home.banners))
+        banner_targets(session, home.banners, pages)
+        other_nav = [lp.link for lp in home.links if lp.where in ("top", "footer")]
+        self._snapshot = PortalSnapshot(
+            unit_id=target.unit_id, url=target.url, final_url=home.url, fetched_at=fetched_at, reachable=True,
+            platform=home.platform, platform_hints=home.platform_hints, home_title=home.title, menu=home.menu,
+            menu_source=home.menu_source, menu_confident=home.menu_confident, menu_signals=home.menu_signals,
+            other_nav=other_nav, nav=nav, banners=home.banners, side_sections=home.side_sections,
+            footer_text=home.footer_text, pages=pages, posts=posts, errors=session.errors, notes=session.notes,
+            pages_fetched=session.pages, bytes_fetched=session.bytes,
+        )
+        return self._snapshot
+
+    async def read_more(self, urls: list[str]) -> PortalSnapshot:
+        """The snapshot with these pages of the portal read too (banner targets updated)."""
+        snapshot, session = self._snapshot, self.session
+        assert snapshot is not None and self._home is not None, "read_more() before snapshot()"
+        todo = {session.canonical(u): u for u in urls if session.is_own(u)
+                and session.canonical(u) not in snapshot.pages}
+        if not todo:
+            return snapshot
+        pages = {**snapshot.pages, **await read_pages(session, todo)}
+        banner_targets(session, self._home.banners, pages)
+        self._snapshot = snapshot.model_copy(update={
+            "pages": pages, "banners": self._home.banners, "errors": session.errors,
+            "pages_fetched": session.pages, "bytes_fetched": session.bytes})
+        return self._snapshot
+
+    async def close(self) -> None:
+        await self.fetcher.release_portal(self.target.hosts)
+
+
 async def crawl_portal(target: Target, fetcher: Fetcher, settings: CrawlSettings, quarter: Quarter) -> PortalSnapshot:
-    session = PortalSession(target, fetcher, settings)
-    fetched_at = datetime.now(VN_TZ)
-    home = await session.view(target.url, full=True)
-    if isinstance(home, FetchError):
-        return PortalSnapshot(unit_id=target.unit_id, url=target.url, fetched_at=fetched_at, reachable=False,
-                              home_error=home, errors=session.errors, notes=session.notes,
-                              pages_fetched=session.pages)
-    session.skip = _category_urls(session, home)
-    session.patient = True
-    nav = navigation(session, home)
-    pages, posts, _ = await asyncio.gather(read_pages(session, pages_to_read(session, home, nav)),
-                                           scan_posts(session, home, quarter),
-                                           probe_banners(session, home.banners))
-    banner_targets(session, home.banners, pages)
-    other_nav = [lp.link for lp in home.links if lp.where in ("top", "footer")]
-    return PortalSnapshot(
-        unit_id=target.unit_id, url=target.url, final_url=home.url, fetched_at=fetched_at, reachable=True,
-        platform=home.platform, platform_hints=home.platform_hints, home_title=home.title, menu=home.menu,
-        menu_source=home.menu_source, menu_confident=home.menu_confident, menu_signals=home.menu_signals,
-        other_nav=other_nav, nav=nav, banners=home.banners, side_sections=home.side_sections,
-        footer_text=home.footer_text, pages=pages, posts=posts, errors=session.errors, notes=session.notes,
-        pages_fetched=session.pages, bytes_fetched=session.bytes,
-    )
+    """The portal's snapshot (every page the checks may need, banner click-throughs included)."""
+    crawl = PortalCrawl(target, fetcher, settings, quarter)
+    try:
+        snapshot = await crawl.snapshot()
+        if snapshot.reachable:
+            snapshot = await crawl.read_more([link.href or link.url for link in snapshot.nav
+                                              if link.where == "banner" and link.own])
+        return snapshot
+    finally:
+        await crawl.close()

@@ -467,13 +467,12 @@ def served(answers_path: Path, answers: AnswersFile) -> Iterator[dict[str, str]]
 
 
 async def _audit_all(answers: AnswersFile, urls: dict[str, str], config: Config) -> dict[str, UnitResult]:
-    from camthuy_audit.audit import decide, snapshot_url
+    from camthuy_audit.audit import audit_url
 
     quarter = Quarter.parse(answers.quarter)
 
     async def one(portal: PortalAnswer) -> UnitResult:
-        snapshot = await snapshot_url(urls[portal.id], config, quarter, unit_id=portal.id)
-        return decide(snapshot, config, quarter, name=portal.name or portal.id)
+        return await audit_url(urls[portal.id], config, quarter, unit_id=portal.id, name=portal.name or portal.id)
 
     results = await asyncio.gather(*(one(p) for p in answers.portals))
     return {r.unit_id: r for r in results}

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
+import heapq
+import itertools
 import logging
 import random
 import socket
@@ -33,7 +36,14 @@ from camthuy_audit.bodies import Decoder, UnsupportedEncoding, decode_chunk, dec
 from camthuy_audit.config import CrawlSettings
 from camthuy_audit.httpcache import CachedResponse, HttpCache
 from camthuy_audit.models import FetchError
-from camthuy_audit.netguard import AddressNotAllowed, HostRouter, ResolvingTransport, pool_transport
+from camthuy_audit.netguard import (
+    AddressNotAllowed,
+    HostRouter,
+    PerHostTransport,
+    ResolvingTransport,
+    pool_transport,
+    ssl_context,
+)
 
 __all__ = ["Fetcher", "FetchStats", "Page", "ResolvingTransport", "host_of"]
 
@@ -163,6 +173,47 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+# How urgent a request is (lower first), for the requests waiting for one host's slots: a portal's
+# audit lasts as long as its longest chain of requests that wait on each other (home page, a listing
+# and its next pages), so those go before pages nothing waits on (sections, articles, images).
+PRIORITY: contextvars.ContextVar[int] = contextvars.ContextVar("camthuy_priority", default=2)
+FIRST, CHAIN, PAGE, ARTICLE, IMAGE = 0, 1, 2, 3, 4
+
+
+class HostSlots:
+    """``limit`` requests in flight to one host; waiting ones start by priority, then in order."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = self._free = limit
+        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._order = itertools.count()
+
+    async def acquire(self, priority: int) -> None:
+        if self._free > 0 and not self._waiting:
+            self._free -= 1
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._waiting, (priority, next(self._order), future))
+        try:
+            await future
+        except asyncio.CancelledError:
+            if future.done() and not future.cancelled():
+                self.release()   # granted just as it was cancelled: pass the slot on
+            raise
+
+    @property
+    def idle(self) -> bool:
+        return not self._waiting and self._free == self._limit
+
+    def release(self) -> None:
+        while self._waiting:
+            _, _, future = heapq.heappop(self._waiting)
+            if not future.done():
+                future.set_result(None)
+                return
+        self._free += 1
+
+
 class Fetcher:
     """Fetches the pages of one audit; shared by all portals so per-host limits hold globally.
 
@@ -183,13 +234,14 @@ class Fetcher:
         self._client: httpx.AsyncClient | None = None
         self._trusted: set[str] = set()
         self._insecure: set[str] = set()
-        self._slots: dict[str, asyncio.Semaphore] = {}
+        self._slots: dict[str, HostSlots] = {}
         self._all = asyncio.Semaphore(settings.total_concurrency)
         self._next_start: dict[str, float] = {}
         self._paused_until: dict[str, float] = {}   # a host that asked us to wait (Retry-After)
         self._delays: dict[str, float] = {}
         self._robots: dict[str, _Robots] = {}
         self._robots_lock: dict[str, asyncio.Lock] = {}
+        self._pools: PerHostTransport | None = None
 
     @property
     def requests(self) -> int:
@@ -199,10 +251,14 @@ class Fetcher:
 
     async def __aenter__(self) -> Fetcher:
         s = self.settings
-        limits = httpx.Limits(max_connections=s.total_concurrency + 8,
-                              max_keepalive_connections=min(s.total_concurrency, 64), keepalive_expiry=5.0)
-        transport = self.transport or HostRouter(self._layer(True, limits), lambda: self._layer(False, limits),
-                                                 self._insecure)
+        # Pools are per host (see netguard.PerHostTransport): a few connections each, TLS contexts shared.
+        limits = httpx.Limits(max_connections=2 * s.per_host_concurrency + 2,
+                              max_keepalive_connections=s.per_host_concurrency, keepalive_expiry=5.0)
+        contexts = {True: ssl_context(True), False: ssl_context(False)}
+        transport = self.transport
+        if transport is None:
+            transport = self._pools = PerHostTransport(lambda: HostRouter(
+                self._layer(contexts[True], limits), lambda: self._layer(contexts[False], limits), self._insecure))
         self._client = httpx.AsyncClient(
             transport=transport,
             timeout=httpx.Timeout(connect=s.connect_timeout, read=s.read_timeout, write=s.read_timeout,
@@ -225,7 +281,25 @@ class Fetcher:
         if self._cache is not None:
             self._cache.close()
 
-    def _layer(self, verify: bool, limits: httpx.Limits) -> httpx.AsyncBaseTransport:
+    async def release_portal(self, hosts: frozenset[str]) -> None:
+        """A portal's crawl is over: close the connections to its hosts (thousands of portals audited
+        one after another would otherwise keep theirs open)."""
+        if self._pools is not None:
+            await self._pools.release(hosts)
+        for host in hosts:   # what the fetcher kept per host (thousands of portals, one run)
+            slot = self._slots.get(host)
+            if slot is not None and slot.idle:
+                del self._slots[host]
+            self._next_start.pop(host, None)
+            self._delays.pop(host, None)
+            for scheme in ("http", "https"):
+                origin = f"{scheme}://{host}"
+                lock = self._robots_lock.get(origin)
+                if lock is None or not lock.locked():
+                    self._robots.pop(origin, None)
+                    self._robots_lock.pop(origin, None)
+
+    def _layer(self, verify: ssl.SSLContext, limits: httpx.Limits) -> httpx.AsyncBaseTransport:
         guarded = pool_transport(verify=verify, limits=limits, trusted=self._is_trusted)
         if not self.resolve:
             return guarded
@@ -247,15 +321,19 @@ class Fetcher:
         """A slot of the host and of the whole run, after the minimum delay since the host's last start."""
         slot = self._slots.get(host)
         if slot is None:
-            slot = self._slots[host] = asyncio.Semaphore(self.settings.per_host_concurrency)
-        async with slot, self._all:
-            loop = asyncio.get_running_loop()
-            now = loop.time()
-            start = max(now, self._next_start.get(host, 0.0), self._paused_until.get(host, 0.0))
-            self._next_start[host] = start + self._delays.get(host, self.settings.min_delay)
-            if start > now:
-                await asyncio.sleep(start - now)
-            yield
+            slot = self._slots[host] = HostSlots(self.settings.per_host_concurrency)
+        await slot.acquire(PRIORITY.get())
+        try:
+            async with self._all:
+                loop = asyncio.get_running_loop()
+                now = loop.time()
+                start = max(now, self._next_start.get(host, 0.0), self._paused_until.get(host, 0.0))
+                self._next_start[host] = start + self._delays.get(host, self.settings.min_delay)
+                if start > now:
+                    await asyncio.sleep(start - now)
+                yield
+        finally:
+            slot.release()
 
     # -- pages -------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import ssl
 from collections.abc import Callable, Iterable, Mapping
 
 import httpcore
@@ -92,15 +93,21 @@ async def _resolve(host: str, port: int, timeout: float | None) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
-def pool_transport(*, verify: bool, limits: httpx.Limits,
+def ssl_context(verify: bool) -> ssl.SSLContext:
+    """One TLS context, made once and shared by every pool (loading the CA store takes ~20 ms)."""
+    return httpx.create_ssl_context(verify=verify, trust_env=False)
+
+
+def pool_transport(*, verify: bool | ssl.SSLContext, limits: httpx.Limits,
                    trusted: Callable[[str], bool] | None = None) -> httpx.AsyncHTTPTransport:
     """An httpx transport; with ``trusted``, its connections go through :class:`GuardedBackend`."""
-    transport = httpx.AsyncHTTPTransport(verify=verify, limits=limits, trust_env=False)
+    context = verify if isinstance(verify, ssl.SSLContext) else ssl_context(verify)
+    transport = httpx.AsyncHTTPTransport(verify=context, limits=limits, trust_env=False)
     if trusted is not None:
         if not hasattr(transport, "_pool"):  # pragma: no cover - guards an httpx upgrade
             raise RuntimeError("httpx.AsyncHTTPTransport has no _pool: update netguard.pool_transport")
         transport._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(verify=verify, trust_env=False),
+            ssl_context=context,
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
@@ -177,3 +184,40 @@ class HostRouter(httpx.AsyncBaseTransport):
         await self._secure.aclose()
         if self._insecure is not None:
             await self._insecure.aclose()
+
+
+class PerHostTransport(httpx.AsyncBaseTransport):
+    """One small connection pool per host name (the request's real host, also when ``resolve`` sends
+    many hosts to one address).
+
+    httpcore looks at every connection of a pool each time it hands one out (an idle connection is
+    polled to see whether the server closed it), so one pool shared by hundreds of portals costs
+    time in proportion to their number on every request. A host's pool holds its few connections;
+    :meth:`release` closes them when the portal is done.
+    """
+
+    def __init__(self, make: Callable[[], httpx.AsyncBaseTransport]) -> None:
+        self._make = make
+        self._pools: dict[str, httpx.AsyncBaseTransport] = {}
+
+    def __len__(self) -> int:
+        return len(self._pools)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        host = request.url.host.lower()
+        pool = self._pools.get(host)
+        if pool is None:
+            pool = self._pools[host] = self._make()
+        return await pool.handle_async_request(request)
+
+    async def release(self, hosts: Iterable[str]) -> None:
+        """Close the connections of these hosts (a portal whose crawl is over)."""
+        for host in hosts:
+            pool = self._pools.pop(host.lower(), None)
+            if pool is not None:
+                await pool.aclose()
+
+    async def aclose(self) -> None:
+        pools, self._pools = list(self._pools.values()), {}
+        for pool in pools:
+            await pool.aclose()

@@ -17,9 +17,11 @@ from datetime import datetime
 from urllib.parse import unquote, urlsplit
 
 from camthuy_audit.extract.feeds import FeedEntry, parse_feed
-from camthuy_audit.extract.html import is_file_url
+from camthuy_audit.extract.html import is_click_counter, is_file_url
+from camthuy_audit.extract.listing import listing_base, page_key, with_page_number
 from camthuy_audit.extract.menu import flatten
 from camthuy_audit.extract.page import PageView
+from camthuy_audit.fetch import ARTICLE, CHAIN, PAGE
 from camthuy_audit.models import FetchError, Post, PostScan
 from camthuy_audit.quarter import VN_TZ, Quarter
 from camthuy_audit.session import PortalSession
@@ -39,11 +41,13 @@ def listing_starts(session: PortalSession, home: PageView) -> list[str]:
     for item in flatten(home.menu):
         if item.url:
             starts.append(item.url)
+    # A banner through a click counter leads elsewhere: read only when that decides a check.
+    pictures = {session.canonical(b.link_url) for b in home.banners if b.link_url and is_click_counter(b.link_url)}
     for section in home.side_sections:
-        starts += [link.url for link in section.links]
+        starts += [link.url for link in section.links if session.canonical(link.url) not in pictures]
     listed_posts = {session.canonical(i.url) for i in home.items}
     starts += [lp.link.url for lp in home.links if lp.where in ("menu", "page", "side")
-               and session.canonical(lp.link.url) not in listed_posts]
+               and session.canonical(lp.link.url) not in listed_posts | pictures]
     seen: set[str] = set()
     result = []
     for url in starts:
@@ -52,6 +56,21 @@ def listing_starts(session: PortalSession, home: PageView) -> list[str]:
             seen.add(canonical)
             result.append(url)
     return result
+
+
+def _page_after(view: PageView, following: str) -> str | None:
+    """The URL of the page after ``following`` (the next page of ``view``): from the pager when it
+    lists it, else by the number in the URL (``?page=N``, ``/page/N/``, ``?start=K``)."""
+    key = page_key(following)
+    if key is None:
+        return None
+    number = key[1]
+    here = page_key(view.url)
+    # The first page carries no number: pages count 1, 2, 3 ... or offsets 0, K, 2K ...
+    step = number - here[1] if here is not None else 1 if number == 2 else number
+    if step <= 0:
+        return None
+    return view.pager.get(number + step) or with_page_number(following, number + step)
 
 
 def _numbered_slug(url: str) -> str | None:
@@ -92,6 +111,7 @@ class PostCollector:
     discovered: int = 0
     known: set[tuple[str, ...]] = field(default_factory=set)
     feed_dates: dict[str, tuple[FeedEntry, str]] = field(default_factory=dict)  # post -> (entry, feed URL)
+    ahead: list[str] = field(default_factory=list)   # pages asked for ahead of need
 
     async def read_feeds(self, urls: list[str]) -> None:
         """Publish dates from the portal's own feeds, to date listing items without opening them."""
@@ -120,8 +140,12 @@ class PostCollector:
     async def read_listing(self, start: str, first: PageView | None = None, *, depth: int = 0) -> None:
         """Read a listing and its next pages until they are older than the quarter.
 
-        A failure on a menu/side category or on a later page of a listing makes the count
-        incomplete; a failing link that was only a guess (any other link of the home page) does not.
+        Each next page waits on the one before (its link is there), so while the quarter is not yet
+        covered the page after next is asked for ahead when its URL is predictable (the pager lists
+        it, or it is ``?page=N``, ``/page/N/``, ``?start=K``) and the dates read so far say the
+        listing reaches that far back. A failure on a menu/side category or on a later page of a
+        listing makes the count incomplete; a failing link that was only a guess (any other link of
+        the home page) does not.
         """
         url: str | None = start
         quarter_start = datetime.combine(self.quarter.start, datetime.min.time(), VN_TZ)
@@ -132,7 +156,8 @@ class PostCollector:
             if canonical in self.listing_seen:
                 return
             self.listing_seen.add(canonical)
-            view = first if first is not None else await self.session.view(url)
+            view = first if first is not None else await self.session.view(
+                url, priority=CHAIN if page_number else PAGE)
             first = None
             if isinstance(view, FetchError):
                 required = page_number > 0 or url in self.category_urls or canonical in self.category_urls
@@ -152,16 +177,34 @@ class PostCollector:
                 self.incomplete.append(f"các trang sau của danh sách {view.url} chỉ mở được bằng JavaScript")
                 return
             url = view.next_page
+            if url is not None and newest_first:
+                self._ask_ahead(view, url, dates, quarter_start)
         self.incomplete.append(f"danh sách {start} có quá {_MAX_LISTING_PAGES} trang")
+
+    def _ask_ahead(self, view: PageView, following: str, dates: list[datetime], quarter_start: datetime) -> None:
+        """Ask for the page after ``following`` now, when the listing's dates say it will be needed."""
+        if len(dates) < 2 or min(dates) < quarter_start:
+            return   # this page already reaches the quarter's start: the next one may be the last
+        span = max(dates) - min(dates)
+        if span.total_seconds() <= 0 or (min(dates) - quarter_start) < span:
+            return   # the next page probably covers the rest of the quarter
+        after = _page_after(view, following)
+        if after is not None and self.session.canonical(after) not in self.listing_seen:
+            self.ahead.append(after)
+            asyncio.ensure_future(self.session.view(after, priority=CHAIN))
 
     async def _follow_subcategories(self, view: PageView, depth: int) -> None:
         """Categories linked from a category page ("Xem thêm", sub-category boxes) that the menu lacks."""
         listed = {self.session.canonical(i.url) for i in view.items}
+        own_pages = {self.session.canonical(u) for u in view.pager.values()}   # its pager: not a category
+        base = listing_base(view.url).rstrip("/")
         found = []
         for link_on_page in view.links:
             link = link_on_page.link
             words = len(link.label.split())
             canonical = self.session.canonical(link.url)
+            if canonical in own_pages or (page_key(link.url) and listing_base(link.url).rstrip("/") == base):
+                continue
             if (link_on_page.where == "page" and 1 <= words <= 6 and self.session.is_own(link.url)
                     and canonical not in listed and canonical not in self.listing_seen
                     and canonical not in self.category_urls and not is_file_url(link.url)):
@@ -200,7 +243,7 @@ class PostCollector:
             post = self.posts.get(self.session.final(url))
             return post.published if post else None
         self.article_seen.add(canonical)
-        view = await self.session.view(url)
+        view = await self.session.view(url, priority=ARTICLE)
         if isinstance(view, FetchError):
             if not view.gone and view.kind != "not_html":  # a feed or a file listed like a post is not one
                 self.undated.append(url)
@@ -225,6 +268,9 @@ async def scan_posts(session: PortalSession, home: PageView, quarter: Quarter) -
     # Posts listed on the home page itself.
     await collector.date_items(home)
     await asyncio.gather(*(collector.read_listing(url) for url in starts))
+    for url in collector.ahead:   # asked ahead, not needed after all: not read if not yet sent
+        if session.canonical(url) not in collector.listing_seen:
+            session.cancel(url)
     reasons = collector.incomplete[:]
     if collector.undated:
         reasons.append(f"{len(collector.undated)} bài không đọc được ngày đăng (vd. {collector.undated[0]})")

@@ -60,11 +60,29 @@ def _undecided(result: UnitResult) -> bool:
         any(v.mark == "?" for v in result.verdicts.values())
 
 
+def _light(result: UnitResult) -> UnitResult:
+    """What a run remembers of a unit once it is in the store: marks and reasons, no evidence."""
+    verdicts = {k: v.model_copy(update={"evidence": [], "findings": [], "images": []})
+                for k, v in result.verdicts.items()}
+    return result.model_copy(update={"verdicts": verdicts, "posts": [], "banners": [], "thumbnails": {},
+                                     "errors": []})
+
+
 async def _audit(config: Config, quarter: Quarter, units: Sequence[Unit], save: OnDone,
                  fetcher: Fetcher | None) -> list[UnitResult]:
+    """Each result goes to the store as soon as it is done; the run keeps only a light copy, so
+    memory does not grow with the number of portals."""
     if not units:
         return []
-    return await audit_units(config, quarter, units, on_done=save, fetcher=fetcher)
+    kept: list[UnitResult] = []
+
+    def done(result: UnitResult) -> None:
+        save(result)
+        kept.append(_light(result))
+
+    await audit_units(config, quarter, units, on_done=done, fetcher=fetcher, keep=False)
+    position = {u.id: i for i, u in enumerate(units)}
+    return sorted(kept, key=lambda r: position.get(r.unit_id, len(position)))
 
 
 async def run_quarter(config: Config, quarter: Quarter, store: Store, *, kind: str = "run", force: bool = False,

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from camthuy_audit.config import CrawlSettings
+from camthuy_audit.extract.menu import MenuTemplate
 from camthuy_audit.extract.page import PageView, analyze
-from camthuy_audit.fetch import Fetcher, Page, host_of
+from camthuy_audit.fetch import IMAGE, PAGE, PRIORITY, Fetcher, Page, host_of
 from camthuy_audit.models import FetchError
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,7 @@ class PortalSession:
     notes: list[str] = field(default_factory=list)  # config switches used for this unit, for the report
     repeated: int = 0                                # pages whose content another URL already gave
     skip: frozenset[str] = frozenset()               # category URLs: never items of a listing
+    menu: MenuTemplate | None = None                 # where the home page's menu sits (other pages)
     redirected: dict[str, str] = field(default_factory=dict)  # canonical URL -> canonical final URL
     # Whether a long Retry-After is waited out here: not for the home page, whose portal is rather
     # put back in the queue (see audit.py) so that it holds no turn while it waits.
@@ -125,6 +127,15 @@ class PortalSession:
         canonical = self.canonical(url)
         return self.redirected.get(canonical, canonical)
 
+    def _memo(self, url: str) -> str:
+        """The key under which a page is fetched once: its final URL, a trailing slash aside
+        ("/tin-tuc" and "/tin-tuc/" are one page on every server that answers both, one by a redirect)."""
+        final = self.final(url)
+        parts = urlsplit(final)
+        if len(parts.path) > 1 and parts.path.endswith("/"):
+            return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), parts.query, ""))
+        return final
+
     def elapsed(self) -> float:
         return time.monotonic() - self.started
 
@@ -142,19 +153,24 @@ class PortalSession:
             return None
         return FetchError(url=url, kind="budget", message=self.cut_short)
 
-    async def page(self, url: str, *, accept: str = "html") -> Page | FetchError:
-        """A page of the portal (``accept="feed"`` for RSS/XML), fetched at most once per run."""
-        key = (self.canonical(url), accept)
+    async def page(self, url: str, *, accept: str = "html", priority: int = PAGE) -> Page | FetchError:
+        """A page of the portal (``accept="feed"`` for RSS/XML), fetched at most once per run.
+
+        A URL already seen redirecting is asked for at its end (one request for both). ``priority``
+        orders the requests waiting for the host (see :data:`camthuy_audit.fetch.PRIORITY`)."""
+        key = (self._memo(url), accept)
         task = self._pages.get(key)
         if task is None:
             refused = self._refusal(url)
             if refused is not None:
                 return refused
             self.pages += 1
-            task = self._pages[key] = asyncio.ensure_future(self._fetch(url, accept))
+            task = self._pages[key] = asyncio.ensure_future(self._fetch(url, accept, priority))
         return await asyncio.shield(task)
 
-    async def _fetch(self, url: str, accept: str) -> Page | FetchError:
+    async def _fetch(self, url: str, accept: str, priority: int) -> Page | FetchError:
+        PRIORITY.set(priority)   # this task's own context: its requests wait in this order
+        asked_as = self._memo(url)
         result: Page | FetchError = FetchError(url=url, kind="budget", message="")
         for _ in range(_MAX_RATE_LIMIT_WAITS + 1):
             fetch = self.fetcher.get(url, allowed_hosts=self.target.hosts, accept=accept,
@@ -179,6 +195,10 @@ class PortalSession:
         final = self.canonical(result.final_url)
         if final != self.canonical(url):
             self.redirected[self.canonical(url)] = final
+            # The end of a redirect is that page: a link straight to it is not fetched again.
+            this = self._pages.get((asked_as, accept))
+            if this is not None:
+                self._pages.setdefault((self._memo(final), accept), this)
         self._note_repeat(result)
         return result
 
@@ -193,6 +213,7 @@ class PortalSession:
         """The first bytes of a banner image: own hosts, or other hosts at public addresses only."""
         if self.elapsed() >= self.settings.portal_budget:
             return None
+        PRIORITY.set(IMAGE)   # called in its own task (see crawl.probe_banners): nothing waits on it
         own = self.is_own(url)
         fetch = self.fetcher.image_head(url, allowed_hosts=self.target.hosts if own else None,
                                         robots=not (own and self.target.ignore_robots))
@@ -201,21 +222,28 @@ class PortalSession:
         except TimeoutError:
             return None
 
-    async def view(self, url: str, *, full: bool = False) -> PageView | FetchError:
+    async def view(self, url: str, *, full: bool = False, priority: int = PAGE) -> PageView | FetchError:
         """A page read (parsed in a worker thread), at most once per run; ``full`` for the home page."""
-        key = f"{self.canonical(url)} full" if full else self.canonical(url)
+        key = f"{self._memo(url)} full" if full else self._memo(url)
         task = self._views.get(key)
         if task is None:
-            task = self._views[key] = asyncio.ensure_future(self._read(url, full))
+            task = self._views[key] = asyncio.ensure_future(self._read(url, full, priority))
         return await asyncio.shield(task)
 
-    async def _read(self, url: str, full: bool) -> PageView | FetchError:
-        result = await self.page(url)
+    def cancel(self, url: str) -> None:
+        """Stop reading a page asked for ahead that turned out not to be needed (if not done yet)."""
+        key = self._memo(url)
+        for task in (self._views.get(key), self._pages.get((key, "html"))):
+            if task is not None and not task.done():
+                task.cancel()
+
+    async def _read(self, url: str, full: bool, priority: int) -> PageView | FetchError:
+        result = await self.page(url, priority=priority)
         if isinstance(result, FetchError):
             return result
         try:
             return await asyncio.to_thread(analyze, result.text, result.final_url, self.is_own,
-                                           skip=set(self.skip), full=full)
+                                           skip=set(self.skip), full=full, template=self.menu)
         except Exception as exc:  # malformed HTML must never stop the audit
             error = FetchError(url=url, kind="parse", message=f"không đọc được trang: {exc}")
             self.errors.append(error)

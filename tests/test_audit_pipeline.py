@@ -25,17 +25,17 @@ def test_portals_run_a_bounded_number_at_a_time(monkeypatch: pytest.MonkeyPatch)
     config = config.model_copy(update={"district": config.district.model_copy(update={"crawl": crawl})})
     running, peak = 0, 0
 
-    async def fake_crawl(target, fetcher, settings, quarter):  # type: ignore[no-untyped-def]
+    async def fake_snapshot(self):  # type: ignore[no-untyped-def]
         nonlocal running, peak
         running += 1
         peak = max(peak, running)
         await asyncio.sleep(0.01)
         running -= 1
-        error = FetchError(url=target.url, kind="connect", message="không kết nối được")
-        return PortalSnapshot(unit_id=target.unit_id, url=target.url, fetched_at=datetime.now(VN_TZ),
+        error = FetchError(url=self.target.url, kind="connect", message="không kết nối được")
+        return PortalSnapshot(unit_id=self.target.unit_id, url=self.target.url, fetched_at=datetime.now(VN_TZ),
                               reachable=False, home_error=error)
 
-    monkeypatch.setattr(audit, "crawl_portal", fake_crawl)
+    monkeypatch.setattr(audit.PortalCrawl, "snapshot", fake_snapshot)
     results = asyncio.run(audit.audit_units(config, Q1))
     assert peak == 3
     assert [r.unit_id for r in results] == [u.id for u in config.units]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -56,8 +57,16 @@ def block_text(node: LexborNode | None) -> str:
     return "\n".join(line for line in lines if line)
 
 
+_SKIPPED = ", ".join(sorted(SKIP_TAGS | {"img"}))
+
+
 def inline_text(node: LexborNode | None) -> str:
     """Text on one line, spaces at tag boundaries."""
+    if node is None:
+        return ""
+    if node.css_first(_SKIPPED) is None:
+        # Nothing to leave out: the parser's own text walk (spaces between text nodes) says the same.
+        return clean_spaces(node.text(deep=True, separator=" "))
     return clean_spaces(block_text(node).replace("\n", " "))
 
 
@@ -91,14 +100,39 @@ def absolute_url(base: str, href: str | None) -> str | None:
     href = href.strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return None
+    # The same links (menus, footers) come back on every page of a portal: joined once. Only the
+    # origin of the base matters for an absolute href or an absolute path.
+    if href.startswith(("http://", "https://", "HTTP://", "HTTPS://")):
+        base = ""
+    elif href.startswith("/") and not href.startswith("//"):
+        cut = base.find("/", base.find("//") + 2)
+        base = base[:cut] if cut > 0 else base
+    return _absolute(base, href)
+
+
+@lru_cache(maxsize=65_536)
+def _absolute(base: str, href: str) -> str | None:
     try:
         url = urljoin(base, href)
         parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return None
     except ValueError:
         return None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
+
+
+# Words of a click counter's or redirector's URL (a banner's link counted, then sent elsewhere).
+_COUNTER_WORD = re.compile(r"^(?:click|clicks|redirect|redir|out|goto|go|link|links|banners?|ads?|adv|advert\w*"
+                           r"|quang-?cao|counter|track\w*|weblink|ad[-_]?click)$", re.I)
+_WORD_SPLIT = re.compile(r"[/?&=.]+")   # path segments and query names/values, not slug words
+
+
+def is_click_counter(url: str) -> bool:
+    """A link that only counts a click and sends the browser on (by its URL's words)."""
+    parts = urlsplit(url)
+    words = [w for w in _WORD_SPLIT.split(f"{parts.path}?{parts.query}") if w]
+    return any(_COUNTER_WORD.match(w) for w in words)
 
 
 def is_file_url(url: str) -> bool:

@@ -165,6 +165,9 @@ def _part_of_content(node: LexborNode, tokens: list[str]) -> bool:
     return any(a.tag in ("article", "main") or a.attributes.get("role") == "main" for a in ancestors(node))
 
 
+_NAMED_TAGS = frozenset({"header", "footer", "aside", "main"})   # tags that name a zone by themselves
+
+
 class Layout:
     """Zones of one parsed page, computed once."""
 
@@ -189,6 +192,9 @@ class Layout:
         tag = node.tag
         if tag in ("body", "html"):
             return None  # the page itself ("has-main-navigation" on <body> names no zone)
+        attrs = node.attributes
+        if tag not in _NAMED_TAGS and not (attrs.get("class") or attrs.get("id") or attrs.get("role")):
+            return None  # most elements: nothing names them
         tokens = hint_tokens(node)
         names_edge = tag in ("header", "footer") or any(t in ("header", "footer", "heading") for t in tokens)
         if names_edge and _part_of_content(node, tokens):

@@ -33,7 +33,11 @@ from camthuy_audit.vntext import find_datetimes, fold, parse_datetime
 _PAGE_PARAMS = ("page", "p", "pg", "trang", "paged", "pageindex", "pagenumber", "start", "offset", "cur",
                 "currentpage", "pagenum")
 _PATH_PAGE = re.compile(r"(?P<pre>/(?:page|trang|p)[-/])(?P<n>\d{1,5})(?P<post>/?)$", re.IGNORECASE)
-_NEXT_WORDS = {"sau", "tiep", "trang sau", "tiep theo", "next", "older", "cu hon", "xem them"}
+# A "next page" link's words, arrows and punctuation aside: "Trang sau »", "Tiếp theo", "Next page",
+# "Older posts →", "Bài cũ hơn", "Xem thêm".
+_NEXT_WORDS = re.compile(r"^(?:trang |bai |tin )?(?:sau|tiep|tiep theo|ke tiep|cu hon|next|older)"
+                         r"(?: page| posts| entries| articles)?$|^xem them$")
+_NOT_LETTERS = re.compile(r"[^a-z0-9 ]+")
 _MIN_TITLE_WORDS = 3
 
 
@@ -92,6 +96,25 @@ def page_key(url: str) -> tuple[str, int] | None:
     if match:
         path = parts.path[: match.start()] + "/"
         return urlunsplit((parts.scheme, parts.netloc, path, parts.query, "")), int(match.group("n"))
+    return None
+
+
+def with_page_number(url: str, number: int) -> str | None:
+    """``url`` (a paged URL: ``?page=3``, ``/page/3/``, ``?start=20``) with its page number replaced,
+    written as the site writes it (only the digits change), or None when the URL has no number."""
+    parts = urlsplit(url)
+    position = 0
+    for pair in parts.query.split("&"):
+        name, eq, value = pair.partition("=")
+        if eq and value.isdigit() and (name.lower() in _PAGE_PARAMS or name.lower().endswith("_cur")):
+            start = position + len(name) + 1
+            query = parts.query[:start] + str(number) + parts.query[start + len(value):]
+            return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+        position += len(pair) + 1
+    match = _PATH_PAGE.search(parts.path)
+    if match:
+        path = parts.path[:match.start("n")] + str(number) + parts.path[match.end("n"):]
+        return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
     return None
 
 
@@ -169,9 +192,9 @@ def next_page(root: LexborNode, page_url: str, regions: list[LexborNode] | None 
     for anchor in pager_anchors(root, regions):
         if not anchor.attributes.get("href"):
             continue
-        words = fold(inline_text(anchor) or anchor.attributes.get("title") or "")
+        words = " ".join(_NOT_LETTERS.sub(" ", fold(inline_text(anchor) or anchor.attributes.get("title") or "")).split())
         rel = (anchor.attributes.get("rel") or "").lower()
-        if rel == "next" or words in _NEXT_WORDS or inline_text(anchor) in ("»", "›", ">", ">>"):
+        if rel == "next" or _NEXT_WORDS.match(words) or inline_text(anchor) in ("»", "›", ">", ">>"):
             url = absolute_url(page_url, anchor.attributes.get("href"))
             if url and url != page_url and page_key(url):
                 return url

@@ -275,6 +275,40 @@ def find_main_menu(tree: LexborHTMLParser, layout: Layout, base: str) -> MainMen
                     confident, [*signals, *frame_signal])
 
 
+@dataclass(frozen=True)
+class MenuTemplate:
+    """Where a portal's main menu sits (its element's tag, id and class) and the pages it links:
+    the pages of one portal share the home page's template, so the menu is found again there
+    without scoring every list of the page."""
+
+    tag: str
+    ident: str
+    classes: str
+    urls: frozenset[str]
+
+    @staticmethod
+    def of(menu: MainMenu) -> MenuTemplate | None:
+        node = menu.node
+        urls = frozenset(i.url for i in flatten(menu.items) if i.url)
+        if node is None or not urls or not (node.attributes.get("id") or node.attributes.get("class")):
+            return None
+        return MenuTemplate(node.tag or "", node.attributes.get("id") or "", node.attributes.get("class") or "", urls)
+
+    def find(self, tree: LexborHTMLParser, base: str) -> MainMenu | None:
+        """The same menu on another page of the portal: same element, (nearly) the same links."""
+        body = tree.body
+        if body is None:
+            return None
+        for node in body.css(self.tag):
+            attrs = node.attributes
+            if (attrs.get("id") or "") != self.ident or (attrs.get("class") or "") != self.classes:
+                continue
+            links = {absolute_url(base, a.attributes.get("href")) for a in node.css("a[href]")}
+            if len(links & self.urls) >= 0.8 * len(self.urls):
+                return MainMenu([], "mẫu trang chủ", node, True)
+        return None
+
+
 def flatten(items: list[MenuItem]) -> list[MenuItem]:
     out: list[MenuItem] = []
     for item in items:

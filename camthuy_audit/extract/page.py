@@ -29,7 +29,7 @@ from camthuy_audit.extract.listing import (
     pager_links,
     script_only_pager,
 )
-from camthuy_audit.extract.menu import find_main_menu, flatten
+from camthuy_audit.extract.menu import MenuTemplate, find_main_menu, flatten
 from camthuy_audit.models import Banner, Link, MenuItem, PageItem, SideSection
 from camthuy_audit.vntext import find_datetimes, find_emails, find_phones, fold, parse_datetime
 
@@ -66,6 +66,7 @@ class PageView:
     links: list[LinkOnPage] = field(default_factory=list)
     items: list[ListedItem] = field(default_factory=list)
     next_page: str | None = None
+    pager: dict[int, str] = field(default_factory=dict)   # the listing's other pages, by number
     table_rows: list[str] = field(default_factory=list)
     files: list[Link] = field(default_factory=list)
     content_text: str = ""
@@ -75,6 +76,7 @@ class PageView:
     feeds: list[str] = field(default_factory=list)
     script_pager: bool = False    # more pages exist but open only by JavaScript
     redirect_to: str | None = None  # the page only sends the browser on (a banner's click counter)
+    menu_template: MenuTemplate | None = None   # home page: where its menu sits, for the other pages
 
     def page_items(self) -> list[PageItem]:
         """What a section page holds: listed posts, else document files, else table rows."""
@@ -209,7 +211,8 @@ def _strip_boilerplate(body: LexborNode, layout: Layout, menu_node: LexborNode |
             continue
         own = layout._zones.get(node.mem_id)
         boilerplate = own in ("left", "right", "top", "footer", "side") or node.tag in ("nav", "script", "style")
-        if node.tag == "nav" and own is None and layout.zone(node) in ("main", "unknown") and _is_pager(node, url):
+        if (node.tag == "nav" and own not in ("left", "right", "top", "footer", "side")
+                and layout.zone(node) in ("main", "unknown", "content") and _is_pager(node, url)):
             continue  # a listing's pager, often a <nav>: it belongs with the listing
         if menu_node is not None and node.mem_id == menu_node.mem_id:
             boilerplate = True
@@ -275,15 +278,21 @@ def _heading(content: LexborNode) -> str:
 
 
 def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: set[str] | None = None,
-            full: bool = True) -> PageView:
-    """Read a page. ``full`` also reads menu, banners, footer and side sections (home page)."""
+            full: bool = True, template: MenuTemplate | None = None) -> PageView:
+    """Read a page. ``full`` also reads menu, banners, footer and side sections (home page).
+
+    ``template``: where the home page's menu sits; another page of the portal that has it there is
+    not searched for its menu (its links are the home page's, already known)."""
     tree = parse_html(html)
     view = PageView(url=url)
     body = tree.body
     if body is None:
         return view
     layout = Layout(tree)
-    main_menu = find_main_menu(tree, layout, url)
+    known = template.find(tree, url) if template is not None and not full else None
+    main_menu = known or find_main_menu(tree, layout, url)
+    if full:
+        view.menu_template = MenuTemplate.of(main_menu)
     menu, menu_node = main_menu.items, main_menu.node
     title_node = tree.css_first("title")
     view.title = inline_text(title_node)[:300] if title_node is not None else ""
@@ -294,7 +303,7 @@ def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: set[str
         view.banners = find_banners(tree, layout, url, menu_node)
         view.footer_text = _footer(body, layout)
         view.side_sections = _side_sections(body, layout, url)
-    menu_urls = {i.url for i in flatten(menu) if i.url}
+    menu_urls = {i.url for i in flatten(menu) if i.url} | (template.urls if known and template else frozenset())
     for anchor in body.css("a[href]"):
         link_url = absolute_url(url, anchor.attributes.get("href"))
         if not link_url:
@@ -316,6 +325,7 @@ def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: set[str
     view.items = listing.items
     # A pager pages the listing it follows: numbered links elsewhere (a slider) page nothing.
     view.next_page = next_page(body, url, listing.regions) if listing.regions else None
+    view.pager = pager_links(body, url, listing.regions) if listing.regions else {}
     view.script_pager = view.next_page is None and bool(listing.regions) and script_only_pager(body, listing.regions)
     view.table_rows = [
         inline_text(row) for row in body.css("tr")

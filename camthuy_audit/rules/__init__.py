@@ -26,8 +26,10 @@ from camthuy_audit.rules import (
     tourism_festivals,
 )
 from camthuy_audit.rules._base import Rule, RuleContext, RuleMeta, unknown
+from camthuy_audit.rules._text import banner_texts, says_nothing
+from camthuy_audit.vntext import Matcher
 
-__all__ = ["APPENDIX1_IDS", "RULES", "Rule", "RuleContext", "RuleMeta", "rule_by_id", "run_rules"]
+__all__ = ["APPENDIX1_IDS", "RULES", "Rule", "RuleContext", "RuleMeta", "pages_wanted", "rule_by_id", "run_rules"]
 
 log = logging.getLogger(__name__)
 
@@ -86,3 +88,38 @@ def run_rule(rule: Rule, snapshot: PortalSnapshot, ctx: RuleContext) -> Verdict:
                                         f"{type(exc).__name__}: {exc}", snapshot.url)
         verdict.evidence.append(Evidence(kind="note", text="Báo lỗi này cho người quản trị công cụ"))
     return verdict
+
+
+def pages_wanted(snapshot: PortalSnapshot, verdicts: dict[str, Verdict], ctx: RuleContext) -> list[str]:
+    """Pages the crawler left unread that could still change a verdict: where banners lead.
+
+    A banner linked through the portal's click counter leads to another site; the crawl does not
+    follow it (a request per banner). Where it ends is wanted only where that can decide a check:
+    while no feedback banner is found (any banner may lead to the feedback system); for a section
+    not found, a banner that names that section or names nothing; for stale banners, a banner that
+    names nothing (its end is all that says what it is). Rules never fetch: the audit asks the
+    crawler to read these, then runs the rules again.
+    """
+    unread = {link.url: link for link in snapshot.nav
+              if link.where == "banner" and link.own and link.url not in snapshot.pages}
+    if not unread:
+        return []
+
+    def failing(check_id: str) -> bool:
+        verdict = verdicts.get(check_id)
+        return verdict is not None and verdict.mark != "x"
+
+    missing_sections = [Matcher.of(rule.keywords, ctx.rules.abbreviations)
+                        for check_id, rule in ctx.rules.sections.items() if failing(check_id)]
+    wanted = []
+    for banner in snapshot.banners:
+        if not banner.link_url:
+            continue
+        links = [link.href or url for url, link in unread.items() if banner.link_url in (link.href, url)]
+        if not links:
+            continue
+        silent = says_nothing(banner)
+        names_section = any(m.find(text) for m in missing_sections for text in banner_texts(banner))
+        if failing("feedback_banner") or silent or names_section:
+            wanted += links
+    return list(dict.fromkeys(wanted))

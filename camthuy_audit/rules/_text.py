@@ -82,10 +82,20 @@ def sentence(text: str) -> str:
 
 
 def banner_texts(banner: Banner) -> list[str]:
-    """What a banner says: alt, title, visible text, then its link's and its image's file names."""
-    texts = [banner.alt, banner.title, banner.text, last_segment(banner.link_url),
-             last_segment(banner.target_url), last_segment(banner.image_url)]
-    return [clean_spaces(t) for t in texts if t.strip()]
+    """What a banner says: alt, title, visible text, then its link's and its image's file names; the
+    page its link ends at (through a click counter) only when the banner says nothing itself."""
+    own = [banner.alt, banner.title, banner.text, last_segment(banner.link_url), last_segment(banner.image_url)]
+    own = [clean_spaces(t) for t in own if t.strip()]
+    target = last_segment(banner.target_url)
+    if target and not any(is_informative(t) for t in own):
+        own.insert(len(own) - 1 if own else 0, clean_spaces(target))
+    return own
+
+
+def says_nothing(banner: Banner) -> bool:
+    """A banner whose alt, title, text and file names name nothing: only its link's end can say."""
+    own = [banner.alt, banner.title, banner.text, last_segment(banner.link_url), last_segment(banner.image_url)]
+    return not any(is_informative(t) for t in own if t.strip())
 
 
 def banner_label(banner: Banner) -> str:
