@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import imagesize
 
 from camthuy_audit.config import CrawlSettings
-from camthuy_audit.extract.html import is_click_counter, is_file_url
+from camthuy_audit.extract.html import is_click_counter, is_file_url, is_home_link
 from camthuy_audit.extract.menu import flatten
 from camthuy_audit.extract.page import PageView
 from camthuy_audit.fetch import FIRST, Fetcher
@@ -111,6 +111,8 @@ def pages_to_read(session: PortalSession, home: PageView, nav: list[NavLink]) ->
             continue
         if _NOT_A_SECTION.search(urlsplit(link.url).path + "?" + urlsplit(link.url).query):
             continue
+        if is_home_link(link.label or link.title):
+            continue   # "Trang chủ" under another address (/web/trang-chu): the home page again
         urls[link.url] = link.href or link.url
         if len(urls) >= _MAX_NAV_PAGES:
             break

@@ -17,7 +17,7 @@ from datetime import datetime
 from urllib.parse import unquote, urlsplit
 
 from camthuy_audit.extract.feeds import FeedEntry, parse_feed
-from camthuy_audit.extract.html import is_click_counter, is_file_url
+from camthuy_audit.extract.html import is_click_counter, is_file_url, is_home_link
 from camthuy_audit.extract.listing import listing_base, page_key, with_page_number
 from camthuy_audit.extract.menu import flatten
 from camthuy_audit.extract.page import PageView
@@ -39,7 +39,7 @@ def listing_starts(session: PortalSession, home: PageView) -> list[str]:
     """Category pages to read posts from: menu entries at every level, side-column links, sections."""
     starts: list[str] = []
     for item in flatten(home.menu):
-        if item.url:
+        if item.url and not is_home_link(item.label or item.title):
             starts.append(item.url)
     # A banner through a click counter leads elsewhere: read only when that decides a check.
     pictures = {session.canonical(b.link_url) for b in home.banners if b.link_url and is_click_counter(b.link_url)}

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from camthuy_audit.vntext import clean_spaces
+from camthuy_audit.vntext import clean_spaces, fold
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 "
@@ -133,6 +133,14 @@ def is_click_counter(url: str) -> bool:
     parts = urlsplit(url)
     words = [w for w in _WORD_SPLIT.split(f"{parts.path}?{parts.query}") if w]
     return any(_COUNTER_WORD.match(w) for w in words)
+
+
+_HOME_LABELS = frozenset({"trang chu", "trang nha", "home", "home page", "trang dau"})
+
+
+def is_home_link(label: str) -> bool:
+    """A link labelled as the home page ("Trang chủ", "Home")."""
+    return fold(label) in _HOME_LABELS
 
 
 def is_file_url(url: str) -> bool:

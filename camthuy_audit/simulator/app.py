@@ -36,8 +36,10 @@ class _Entity:
 class PortalApp:
     """Serves one host name of a unit's portal."""
 
-    def __init__(self, site: Site, host: str, scheme: str) -> None:
+    def __init__(self, site: Site, host: str, scheme: str, *, cache_limit: int = 5000) -> None:
+        """`cache_limit`: answers kept rendered (the first ones asked); 0 renders every request."""
         self.site = site
+        self.cache_limit = cache_limit
         self.ctx = Ctx(site, host, scheme)
         self.nukeviet = site.unit.platform == "nukeviet"
         self.server_header = "nginx" if self.nukeviet else "Microsoft-IIS/10.0"
@@ -55,7 +57,7 @@ class PortalApp:
         if entity is None:
             entity = self._entity(path, query)
             with self._lock:
-                if len(self._cache) < 5000:
+                if len(self._cache) < self.cache_limit:
                     self._cache[key] = entity
         return self._respond(method, entity, headers)
 

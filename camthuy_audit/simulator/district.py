@@ -11,7 +11,7 @@ from typing import TextIO
 
 from camthuy_audit.simulator.app import PortalApp
 from camthuy_audit.simulator.quarters import FIRST, period
-from camthuy_audit.simulator.server import HostServer, RequestLog, RequestRecord
+from camthuy_audit.simulator.server import HostServer, RequestLog, RequestRecord, write_tsv
 from camthuy_audit.simulator.units import SCHEME_OF_HOST, UNIT_OF_HOST
 from camthuy_audit.simulator.world import site_for
 
@@ -104,12 +104,7 @@ class District:
 
     def write_request_log(self, path: Path) -> Path:
         """Every request answered so far, one per line: host, method, target, status, milliseconds."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lines = ["host\tmethod\ttarget\tstatus\tms"]
-        lines += [f"{r.host}\t{r.method}\t{r.path}\t{r.status}\t{(r.ended - r.started) * 1000:.0f}"
-                  for r in sorted(self._log.records(), key=lambda r: r.started)]
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        return path
+        return write_tsv(self._log.records(), path)
 
     def max_in_flight(self, host: str) -> int:
         return self._log.max_in_flight(host)

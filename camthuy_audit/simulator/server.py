@@ -1,4 +1,10 @@
-"""HTTP/1.1 server of one simulated host, with injected latency and a shared request log."""
+"""HTTP/1.1 servers of simulated portals, with injected latency and a shared request log.
+
+`HostServer` serves one host name on its own port (whatever Host header a request carries);
+`VirtualHostServer` (vhost.py) serves many portals on one port, chosen by the Host header. Both
+answer through the same handler: the latency is slept before answering, then the portal's
+`PortalApp` answers GET and HEAD (ETag, Last-Modified, 304) and refuses POST with 405.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,16 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 from camthuy_audit.simulator.app import PortalApp
+
+# The Server header of an answer that no portal gave (a host name nobody serves).
+FALLBACK_SERVER_HEADER = "nginx"
 
 
 @dataclass(frozen=True)
@@ -32,6 +43,7 @@ class RequestLog:
         self._lock = threading.Lock()
         self._records: list[RequestRecord] = []
         self._in_flight: dict[str, int] = {}
+        self._peak: dict[str, int] = {}  # the largest in_flight among a host's logged records
 
     def begin(self, host: str) -> tuple[float, int]:
         with self._lock:
@@ -44,6 +56,8 @@ class RequestLog:
         with self._lock:
             self._in_flight[host] -= 1
             self._records.append(record)
+            if in_flight > self._peak.get(host, 0):
+                self._peak[host] = in_flight
 
     def records(self) -> list[RequestRecord]:
         with self._lock:
@@ -51,21 +65,43 @@ class RequestLog:
 
     def max_in_flight(self, host: str) -> int:
         with self._lock:
-            return max((r.in_flight for r in self._records if r.host == host), default=0)
+            return self._peak.get(host, 0)
 
 
-class HostServer(ThreadingHTTPServer):
-    """Serves one host name; remembers its open connections so that stopping it cuts them."""
+def write_tsv(records: Iterable[RequestRecord], path: Path, *, in_flight: bool = False) -> Path:
+    """Write requests in the order they started, one per line: host, method, target, status,
+    milliseconds (and the host's requests in flight when it started, with `in_flight`)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = "host\tmethod\ttarget\tstatus\tms" + ("\tin_flight" if in_flight else "")
+    lines = [header]
+    for r in sorted(records, key=lambda r: r.started):
+        line = f"{r.host}\t{r.method}\t{r.path}\t{r.status}\t{(r.ended - r.started) * 1000:.0f}"
+        lines.append(line + (f"\t{r.in_flight}" if in_flight else ""))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+class PortalServer(ThreadingHTTPServer):
+    """What the handler needs: the host a request is for, that host's portal, the latency and the
+    log. Remembers its open connections so that stopping it cuts them."""
 
     daemon_threads = True
     request_queue_size = 128
+    server_header = FALLBACK_SERVER_HEADER  # until a request names its portal
 
-    def __init__(self, address: tuple[str, int], host: str, app: PortalApp, log: RequestLog,
-                 latency: float) -> None:
-        self.host_name, self.app, self.log, self.latency = host, app, log, latency
+    def __init__(self, address: tuple[str, int], log: RequestLog, latency: float) -> None:
+        self.log, self.latency = log, latency
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         super().__init__(address, _Handler)
+
+    def host_of(self, header: str) -> str:
+        """The host name a request is logged under, from its Host header."""
+        raise NotImplementedError
+
+    def app_for(self, host: str) -> PortalApp | None:
+        """The portal served under `host`, or None (answered 404)."""
+        raise NotImplementedError
 
     def process_request(self, request: Any, client_address: Any) -> None:
         with self._connections_lock:
@@ -91,13 +127,30 @@ class HostServer(ThreadingHTTPServer):
                 connection.shutdown(socket.SHUT_RDWR)
 
 
+class HostServer(PortalServer):
+    """Serves one host name on its own port, whatever Host header a request carries."""
+
+    def __init__(self, address: tuple[str, int], host: str, app: PortalApp, log: RequestLog,
+                 latency: float) -> None:
+        self.host_name, self.app = host, app
+        self.server_header = app.server_header
+        super().__init__(address, log, latency)
+
+    def host_of(self, header: str) -> str:
+        return self.host_name
+
+    def app_for(self, host: str) -> PortalApp | None:
+        return self.app
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # headers and body go out in separate writes
-    server: HostServer
+    server: PortalServer
+    _server_header: str | None = None
 
     def version_string(self) -> str:
-        return self.server.app.server_header
+        return self._server_header or self.server.server_header
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
@@ -108,32 +161,55 @@ class _Handler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self._serve("HEAD")
 
+    def _portal(self, host: str) -> PortalApp | None:
+        app = self.server.app_for(host)
+        self._server_header = app.server_header if app is not None else FALLBACK_SERVER_HEADER
+        return app
+
     def do_POST(self) -> None:
         # Forms (poll, contact) post here; the simulated portals do not accept submissions.
         length = int(self.headers.get("Content-Length") or 0)
         if length:
             self.rfile.read(min(length, 1_000_000))
-        started, in_flight = self.server.log.begin(self.server.host_name)
-        body = b"Method Not Allowed"
+        server = self.server
+        host = server.host_of(self.headers.get("Host", ""))
+        started, in_flight = server.log.begin(host)
+        status = 500
         try:
-            self.send_response(405)
-            self.send_header("Allow", "GET, HEAD")
-            self.send_header("Content-Type", "text/plain; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            if self._portal(host) is None:
+                status = 404
+                self._plain(404, _unknown_host(host), "POST")
+                return
+            status = 405
+            self._plain(405, b"Method Not Allowed", "POST", allow="GET, HEAD")
         finally:
-            self.server.log.end(self.server.host_name, "POST", self.path, 405, started, in_flight)
+            server.log.end(host, "POST", self.path, status, started, in_flight)
+
+    def _plain(self, status: int, body: bytes, method: str, *, allow: str = "") -> None:
+        self.send_response(status)
+        if allow:
+            self.send_header("Allow", allow)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if method != "HEAD":
+            self.wfile.write(body)
 
     def _serve(self, method: str) -> None:
         server = self.server
-        started, in_flight = server.log.begin(server.host_name)
+        host = server.host_of(self.headers.get("Host", ""))
+        started, in_flight = server.log.begin(host)
         status = 500
         try:
             if server.latency > 0:
                 time.sleep(server.latency)
+            app = self._portal(host)
+            if app is None:
+                status = 404
+                self._plain(404, _unknown_host(host), method)
+                return
             headers = {key.lower(): value for key, value in self.headers.items()}
-            response = server.app.handle(method, self.path, headers)
+            response = app.handle(method, self.path, headers)
             status = response.status
             self.send_response(response.status)
             for name, value in response.headers:
@@ -148,4 +224,8 @@ class _Handler(BaseHTTPRequestHandler):
             with contextlib.suppress(OSError):
                 self.send_error(500)
         finally:
-            server.log.end(server.host_name, method, self.path, status, started, in_flight)
+            server.log.end(host, method, self.path, status, started, in_flight)
+
+
+def _unknown_host(host: str) -> bytes:
+    return f"404 Not Found: no portal is served under the host name {host!r}\n".encode()
