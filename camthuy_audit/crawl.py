@@ -101,18 +101,18 @@ def pages_to_read(session: PortalSession, home: PageView, nav: list[NavLink]) ->
     (:meth:`PortalCrawl.read_more`, asked for by the rules' :func:`~camthuy_audit.rules.pages_wanted`).
     A banner linking a page of the portal itself (a category) is read like any navigation.
     """
-    home_url = session.canonical(home.url)
+    # The home page and its other addresses: where a "Trang chủ" link leads (/web/trang-chu).
+    homes = {session.canonical(home.url), session.canonical(session.target.url)}
+    homes |= {link.url for link in nav if link.own and is_home_link(link.label or link.title)}
     not_banner = {link.url for link in nav if link.where != "banner"}
     urls: dict[str, str] = {}
     for link in nav:
-        if not link.own or link.url == home_url or is_file_url(link.url) or link.url in urls:
+        if not link.own or link.url in homes or is_file_url(link.url) or link.url in urls:
             continue
         if link.url not in not_banner and is_click_counter(link.href or link.url):
             continue
         if _NOT_A_SECTION.search(urlsplit(link.url).path + "?" + urlsplit(link.url).query):
             continue
-        if is_home_link(link.label or link.title):
-            continue   # "Trang chủ" under another address (/web/trang-chu): the home page again
         urls[link.url] = link.href or link.url
         if len(urls) >= _MAX_NAV_PAGES:
             break
@@ -224,9 +224,18 @@ class PortalCrawl:
         session.menu = home.menu_template
         session.patient = True
         nav = navigation(session, home)
-        pages, posts, _ = await asyncio.gather(read_pages(session, pages_to_read(session, home, nav)),
+        to_read = pages_to_read(session, home, nav)
+        # The menu's pages at once; links of the side columns, footer and top bar once the posts are
+        # known: a post linked there ("Tin mới") is not read as a page (a rule that needs it asks).
+        menu_urls = {link.url for link in nav if link.where in _MENU_WHERE or link.where == "banner"}
+        first = {url: href for url, href in to_read.items() if url in menu_urls}
+        pages, posts, _ = await asyncio.gather(read_pages(session, first),
                                                scan_posts(session, home, self.quarter),
                                                probe_banners(session, home.banners))
+        known_posts = {session.canonical(p.url) for p in posts.posts} | {session.canonical(u) for u in posts.undated}
+        then = {url: href for url, href in to_read.items()
+                if url not in first and url not in known_posts and session.final(url) not in known_posts}
+        pages.update(await read_pages(session, then))
         banner_targets(session, home.banners, pages)
         other_nav = [lp.link for lp in home.links if lp.where in ("top", "footer")]
         self._snapshot = PortalSnapshot(

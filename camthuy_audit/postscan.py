@@ -35,27 +35,39 @@ _NUMBERED_SLUG = re.compile(r"^(?=.*[a-z])(?=.*\d{2}).{6,}$")
 _GENERIC_NAMES = frozenset({"index", "default", "home", "view", "detail", "details", "chi-tiet", "news"})
 
 
-def listing_starts(session: PortalSession, home: PageView) -> list[str]:
-    """Category pages to read posts from: menu entries at every level, side-column links, sections."""
-    starts: list[str] = []
+def group_pages(session: PortalSession, home: PageView) -> set[str]:
+    """Menu entries whose sub-menu holds categories of the portal: a group page ("Tin tức - Sự kiện")
+    that usually lists its sub-categories' posts together."""
+    groups = set()
     for item in flatten(home.menu):
-        if item.url and not is_home_link(item.label or item.title):
-            starts.append(item.url)
+        if item.url and any(child.url and session.is_own(child.url) for child in item.children):
+            groups.add(session.canonical(item.url))
+    return groups
+
+
+def listing_starts(session: PortalSession, home: PageView) -> tuple[list[str], list[str]]:
+    """Category pages to read posts from: first the menu at every level and the side column's
+    category lists; then the other short links of the side columns and of the page, which may be
+    categories the menu lacks or may be posts (read only if no listing showed them as posts)."""
     # A banner through a click counter leads elsewhere: read only when that decides a check.
     pictures = {session.canonical(b.link_url) for b in home.banners if b.link_url and is_click_counter(b.link_url)}
+    first = [item.url for item in flatten(home.menu) if item.url and not is_home_link(item.label or item.title)]
+    then: list[str] = []
     for section in home.side_sections:
-        starts += [link.url for link in section.links if session.canonical(link.url) not in pictures]
+        links = [link.url for link in section.links if session.canonical(link.url) not in pictures]
+        (first if section.category_list else then).extend(links)
     listed_posts = {session.canonical(i.url) for i in home.items}
-    starts += [lp.link.url for lp in home.links if lp.where in ("menu", "page", "side")
-               and session.canonical(lp.link.url) not in listed_posts | pictures]
-    seen: set[str] = set()
-    result = []
-    for url in starts:
-        canonical = session.canonical(url)
-        if session.is_own(url) and canonical not in seen and canonical != session.canonical(home.url):
-            seen.add(canonical)
-            result.append(url)
-    return result
+    then += [lp.link.url for lp in home.links if lp.where in ("menu", "page", "side")
+             and session.canonical(lp.link.url) not in listed_posts | pictures and not is_home_link(lp.link.label)]
+    seen: set[str] = {session.canonical(home.url)}
+    chosen: tuple[list[str], list[str]] = ([], [])
+    for kept, urls in zip(chosen, (first, then), strict=True):
+        for url in urls:
+            canonical = session.canonical(url)
+            if session.is_own(url) and canonical not in seen:
+                seen.add(canonical)
+                kept.append(url)
+    return chosen
 
 
 def _page_after(view: PageView, following: str) -> str | None:
@@ -112,6 +124,18 @@ class PostCollector:
     known: set[tuple[str, ...]] = field(default_factory=set)
     feed_dates: dict[str, tuple[FeedEntry, str]] = field(default_factory=dict)  # post -> (entry, feed URL)
     ahead: list[str] = field(default_factory=list)   # pages asked for ahead of need
+    later: list[tuple[str, str]] = field(default_factory=list)   # undated items, dated when still unknown
+    seen_in: dict[str, set[str]] = field(default_factory=dict)   # post -> listings that show it
+    groups: set[str] = field(default_factory=set)                # group pages (see group_pages)
+    categories_done: asyncio.Event = field(default_factory=asyncio.Event)
+    _feeds: list[str] = field(default_factory=list)
+    _feeds_read: asyncio.Task[None] | None = None
+
+    async def feeds(self) -> None:
+        """The portal's feeds, read once and only when an item has no date on its listing."""
+        if self._feeds_read is None:
+            self._feeds_read = asyncio.ensure_future(self.read_feeds(self._feeds))
+        await asyncio.shield(self._feeds_read)
 
     async def read_feeds(self, urls: list[str]) -> None:
         """Publish dates from the portal's own feeds, to date listing items without opening them."""
@@ -126,6 +150,7 @@ class PostCollector:
 
     def add(self, url: str, title: str, published: datetime, source: str) -> None:
         canonical = self.session.final(url)
+        self.seen_in.setdefault(canonical, set()).add(self.session.canonical(source))
         keys = identities(canonical, title, published)
         if any(key in self.known for key in keys):
             self.known.update(keys)
@@ -135,9 +160,12 @@ class PostCollector:
                                      source=source)
 
     def is_known(self, url: str) -> bool:
-        return ("url", self.session.final(url)) in self.known
+        final = self.session.final(url)
+        slug = _numbered_slug(final)
+        return ("url", final) in self.known or (slug is not None and ("slug", slug) in self.known)
 
-    async def read_listing(self, start: str, first: PageView | None = None, *, depth: int = 0) -> None:
+    async def read_listing(self, start: str, first: PageView | None = None, *, depth: int = 0,
+                           group: bool = False) -> None:
         """Read a listing and its next pages until they are older than the quarter.
 
         Each next page waits on the one before (its link is there), so while the quarter is not yet
@@ -145,7 +173,8 @@ class PostCollector:
         it, or it is ``?page=N``, ``/page/N/``, ``?start=K``) and the dates read so far say the
         listing reaches that far back. A failure on a menu/side category or on a later page of a
         listing makes the count incomplete; a failing link that was only a guess (any other link of
-        the home page) does not.
+        the home page) does not. ``group``: a group page, paged only when it shows posts of its own
+        (after the other categories are read).
         """
         url: str | None = start
         quarter_start = datetime.combine(self.quarter.start, datetime.min.time(), VN_TZ)
@@ -173,6 +202,12 @@ class PostCollector:
             newest_first = not (len(dates) >= 2 and dates[0] < dates[-1])
             if dates and newest_first and max(dates) < quarter_start:
                 return
+            if page_number == 0 and group and view.next_page:
+                # A group page: its next pages are read only if it shows posts its sub-categories
+                # do not (known once they are read).
+                await self.categories_done.wait()
+                if self._only_repeats(view):
+                    return
             if view.script_pager:
                 self.incomplete.append(f"các trang sau của danh sách {view.url} chỉ mở được bằng JavaScript")
                 return
@@ -180,6 +215,13 @@ class PostCollector:
             if url is not None and newest_first:
                 self._ask_ahead(view, url, dates, quarter_start)
         self.incomplete.append(f"danh sách {start} có quá {_MAX_LISTING_PAGES} trang")
+
+    def _only_repeats(self, view: PageView) -> bool:
+        """Every post this page lists is also listed elsewhere (its sub-categories)."""
+        here = self.session.canonical(view.url)
+        posts = [i for i in view.items if not i.document and self.session.canonical(i.url) != here
+                 and self.session.canonical(i.url) not in self.category_urls]
+        return bool(posts) and all(self.seen_in.get(self.session.final(i.url), set()) - {here} for i in posts)
 
     def _ask_ahead(self, view: PageView, following: str, dates: list[datetime], quarter_start: datetime) -> None:
         """Ask for the page after ``following`` now, when the listing's dates say it will be needed."""
@@ -213,7 +255,13 @@ class PostCollector:
         self.discovered += min(room, len(found))
         await asyncio.gather(*(self.read_listing(u, depth=depth + 1) for u in found[:room]))
 
-    async def date_items(self, view: PageView) -> list[datetime]:
+    async def date_items(self, view: PageView, *, defer: bool = False) -> list[datetime]:
+        """Add the page's posts; the dates it shows (for paging).
+
+        An item without a date on its page is dated later, only if no other listing showed it
+        (``defer``, and always when other items of the page have dates to page by): from the
+        portal's feeds, else by opening it. A page whose items show no date at all is dated now,
+        as paging it needs its dates."""
         dates: list[datetime] = []
         undated = []
         here = self.session.canonical(view.url)
@@ -226,16 +274,38 @@ class PostCollector:
                 self.add(item.url, item.title, item.date, view.url)
                 dates.append(item.date)
             elif self.is_known(item.url):
-                continue
-            elif own in self.feed_dates:
-                entry, feed = self.feed_dates[own]
-                self.add(item.url, item.title, entry.published, feed)
-                dates.append(entry.published)
+                self.seen_in.setdefault(self.session.final(item.url), set()).add(here)
             else:
                 undated.append(item)
-        results = await asyncio.gather(*(self._article(item.url, item.title) for item in undated))
-        dates += [d for d in results if d is not None]
+        if undated and (defer or dates):
+            self.later += [(item.url, item.title) for item in undated]
+            return dates
+        dates += await self._date_now([(item.url, item.title) for item in undated], view.url)
         return dates
+
+    async def _date_now(self, items: list[tuple[str, str]], source: str) -> list[datetime]:
+        """Dates of items not dated on their listing: from the feeds, else from the item's own page."""
+        if not items:
+            return []
+        await self.feeds()
+        dates: list[datetime] = []
+        opened = []
+        for url, title in items:
+            entry = self.feed_dates.get(self.session.canonical(url))
+            if entry is not None:
+                self.add(url, title, entry[0].published, entry[1])
+                dates.append(entry[0].published)
+            else:
+                self.seen_in.setdefault(self.session.final(url), set()).add(self.session.canonical(source))
+                opened.append((url, title))
+        results = await asyncio.gather(*(self._article(url, title) for url, title in opened))
+        return dates + [d for d in results if d is not None]
+
+    async def date_the_rest(self) -> None:
+        """Items no listing dated and no other listing showed: dated now (feeds, then their pages)."""
+        while self.later:
+            todo, self.later = self.later, []
+            await self._date_now([(u, t) for u, t in dict.fromkeys(todo) if not self.is_known(u)], "")
 
     async def _article(self, url: str, title: str) -> datetime | None:
         canonical = self.session.canonical(url)
@@ -262,12 +332,24 @@ class PostCollector:
 async def scan_posts(session: PortalSession, home: PageView, quarter: Quarter) -> PostScan:
     """Every post the portal lists, dated; complete only when every listing was read to its end."""
     collector = PostCollector(session, quarter)
-    starts = listing_starts(session, home)
+    first, then = listing_starts(session, home)
     collector.category_urls = set(session.skip)
-    await collector.read_feeds(home.feeds)
-    # Posts listed on the home page itself.
-    await collector.date_items(home)
-    await asyncio.gather(*(collector.read_listing(url) for url in starts))
+    collector.groups = group_pages(session, home)
+    collector._feeds = home.feeds
+    # Posts listed on the home page itself (dated by their listings when those show them).
+    await collector.date_items(home, defer=True)
+    groups = [url for url in first if session.canonical(url) in collector.groups]
+
+    async def categories() -> None:
+        try:
+            await asyncio.gather(*(collector.read_listing(url) for url in first if url not in groups))
+            # Links that may be categories or posts: a post some listing showed is not read.
+            await asyncio.gather(*(collector.read_listing(url) for url in then if not collector.is_known(url)))
+        finally:
+            collector.categories_done.set()
+
+    await asyncio.gather(categories(), *(collector.read_listing(url, group=True) for url in groups))
+    await collector.date_the_rest()
     for url in collector.ahead:   # asked ahead, not needed after all: not read if not yet sent
         if session.canonical(url) not in collector.listing_seen:
             session.cancel(url)

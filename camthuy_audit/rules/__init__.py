@@ -100,18 +100,21 @@ def pages_wanted(snapshot: PortalSnapshot, verdicts: dict[str, Verdict], ctx: Ru
     names nothing (its end is all that says what it is). Rules never fetch: the audit asks the
     crawler to read these, then runs the rules again.
     """
-    unread = {link.url: link for link in snapshot.nav
-              if link.where == "banner" and link.own and link.url not in snapshot.pages}
-    if not unread:
-        return []
-
     def failing(check_id: str) -> bool:
         verdict = verdicts.get(check_id)
         return verdict is not None and verdict.mark != "x"
 
     missing_sections = [Matcher.of(rule.keywords, ctx.rules.abbreviations)
                         for check_id, rule in ctx.rules.sections.items() if failing(check_id)]
-    wanted = []
+    # A link of the side columns, footer or top bar left unread because it showed a post: read if
+    # it names a section not found yet.
+    wanted = [link.href or link.url for link in snapshot.nav
+              if link.own and link.where != "banner" and link.url not in snapshot.pages
+              and any(m.find(link.label or link.title) for m in missing_sections)]
+    unread = {link.url: link for link in snapshot.nav
+              if link.where == "banner" and link.own and link.url not in snapshot.pages}
+    if not unread:
+        return list(dict.fromkeys(wanted))
     for banner in snapshot.banners:
         if not banner.link_url:
             continue
