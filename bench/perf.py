@@ -147,9 +147,13 @@ def audit_child(spec_path: Path) -> None:
         asyncio.run(run_quarter(config, Quarter.parse(QUARTER), store, on_done=on_done))
         wall = time.monotonic() - started
         cpu = time.process_time() - cpu
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss   # before the figures are read back
         results = store.quarter_results(Quarter.parse(QUARTER))
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    from camthuy_audit.parsing import usage
+
     print(json.dumps({"wall_s": wall, "cpu_s": cpu, "peak_rss_mb": peak_kb / 1024, "units": len(results),
+                      "parser_cpu_s": usage["cpu_s"], "parser_peak_rss_mb": usage["peak_rss_mb"],
+                      "parsers": usage["workers"],
                       "posts": {r.unit_id: r.posts_in_quarter for r in results},
                       "marks": {r.unit_id: "".join(r.mark(c) for c in _appendix1_ids()) for r in results},
                       "reachable": sum(1 for r in results if r.reachable)}))
@@ -256,7 +260,8 @@ def district_bench(args: argparse.Namespace, folder: Path) -> dict[str, float]:
     print(f"{'requests':34}{ours_total:>10}{minimal_total:>10}{ours_total / minimal_total:>8.2f}")
     print(f"{'latency bound (s)':34}{bound:>10.2f}{minimal_bound:>10.2f}{bound / minimal_bound:>8.2f}")
     print(f"{'wall time (s)':34}{ours['wall_s']:>10.2f}")
-    print(f"{'CPU time of our process (s)':34}{ours['cpu_s']:>10.2f}")
+    print(f"{'CPU time of our process (s)':34}{ours['cpu_s']:>10.2f}  (+ {ours['parser_cpu_s']:.2f} s in "
+          f"{ours['parsers']} parser processes)")
     print(f"{'post counts equal to the truth':34}{posts_right:>10}/{len(truth)}")
     print(f"  busiest portal (sets our bound): {bound_host} ({len(ours_by_host[bound_host])} requests)")
     worst = sorted(portal_rows, key=lambda h: len(portal_rows[h]) - len(minimal.get(h, [])), reverse=True)[:3]
@@ -301,8 +306,10 @@ def national_bench(args: argparse.Namespace, folder: Path) -> dict[str, float]:
     print(f"{'portals audited (reachable)':34}{ours['units']:>10} ({ours['reachable']})")
     print(f"{'wall time (s)':34}{wall:>10.1f}")
     print(f"{'requests':34}{len(rows):>10}  ({len(rows) / wall:.0f} per second)")
-    print(f"{'CPU time of our process (s)':34}{float(ours['cpu_s']):>10.1f}")  # type: ignore[arg-type]
-    print(f"{'peak RSS of our process (MB)':34}{float(ours['peak_rss_mb']):>10.0f}")  # type: ignore[arg-type]
+    print(f"{'CPU time of our process (s)':34}{float(ours['cpu_s']):>10.1f}  (+ {ours['parser_cpu_s']:.1f} s "  # type: ignore[arg-type]
+          f"in {ours['parsers']} parser processes)")
+    print(f"{'peak RSS of our process (MB)':34}{float(ours['peak_rss_mb']):>10.0f}  (each parser process: "  # type: ignore[arg-type]
+          f"{float(ours['parser_peak_rss_mb']):.0f} at most)")  # type: ignore[arg-type]
     print(f"{'post counts equal to the truth':34}{posts_right:>10}/{len(truth)}")
     print(f"{'portals with all ten marks x':34}{all_pass:>10}/{len(truth)}")
     return {"portals": len(units), "wall": wall, "rss": float(ours["peak_rss_mb"])}  # type: ignore[arg-type]

@@ -16,6 +16,7 @@ from camthuy_audit.crawl import PortalCrawl, Target
 from camthuy_audit.fetch import Fetcher
 from camthuy_audit.models import FetchError, PortalSnapshot, UnitResult, Verdict
 from camthuy_audit.overrides import apply_overrides
+from camthuy_audit.parsing import parse_processes, processes_for
 from camthuy_audit.quarter import VN_TZ, Quarter
 from camthuy_audit.rules import RuleContext, pages_wanted, run_rules
 from camthuy_audit.rules.posts_in_quarter import posts_in
@@ -133,10 +134,11 @@ async def audit_units(config: Config, quarter: Quarter, units: Sequence[Unit] | 
         done = await asyncio.gather(*(one(u, client) for u in chosen))
         return [r for r in done if r is not None]
 
-    if fetcher is not None:
-        return await every(fetcher)
-    async with Fetcher(config.crawl, resolve=config.resolve) as client:
-        return await every(client)
+    with parse_processes(processes_for(len(chosen), config.crawl.parse_processes)):
+        if fetcher is not None:
+            return await every(fetcher)
+        async with Fetcher(config.crawl, resolve=config.resolve) as client:
+            return await every(client)
 
 
 async def audit_url(url: str, config: Config, quarter: Quarter, *, unit_id: str = "portal", name: str = "",

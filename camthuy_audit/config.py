@@ -348,6 +348,9 @@ class CrawlSettings(_Strict):
     # Conditional requests (ETag / Last-Modified) on re-runs.
     http_cache: bool = True
     cache_dir: str = Field(default_factory=lambda: _default_cache_dir())  # "~" and relative paths allowed
+    # Pages are parsed in worker processes (one per CPU) when an audit has 8 portals or more, so that
+    # a province's audit is not bound by one core; 1: always in a thread of the audit's own process.
+    parse_processes: int = Field(0, ge=0, le=64)
 
     @field_validator("user_agent")
     @classmethod

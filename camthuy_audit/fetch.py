@@ -26,6 +26,7 @@ from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -124,6 +125,7 @@ class _Robots:
                                       or (error.kind == "http_status" and error.status in _RETRY_STATUS))
 
 
+@lru_cache(maxsize=65_536)
 def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 

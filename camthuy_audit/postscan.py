@@ -20,7 +20,7 @@ from camthuy_audit.extract.feeds import FeedEntry, parse_feed
 from camthuy_audit.extract.html import is_click_counter, is_file_url, is_home_link
 from camthuy_audit.extract.listing import listing_base, page_key, with_page_number
 from camthuy_audit.extract.menu import flatten
-from camthuy_audit.extract.page import PageView
+from camthuy_audit.extract.page import CATEGORY_WORDS, PageView
 from camthuy_audit.fetch import ARTICLE, CHAIN, PAGE
 from camthuy_audit.models import FetchError, Post, PostScan
 from camthuy_audit.quarter import VN_TZ, Quarter
@@ -243,14 +243,16 @@ class PostCollector:
         found = []
         for link_on_page in view.links:
             link = link_on_page.link
-            words = len(link.label.split())
-            canonical = self.session.canonical(link.url)
-            if canonical in own_pages or (page_key(link.url) and listing_base(link.url).rstrip("/") == base):
+            if link_on_page.where != "page" or not 1 <= len(link.label.split()) <= CATEGORY_WORDS \
+                    or not self.session.is_own(link.url):
                 continue
-            if (link_on_page.where == "page" and 1 <= words <= 6 and self.session.is_own(link.url)
-                    and canonical not in listed and canonical not in self.listing_seen
-                    and canonical not in self.category_urls and not is_file_url(link.url)):
-                found.append(link.url)
+            canonical = self.session.canonical(link.url)
+            if (canonical in listed or canonical in self.listing_seen or canonical in self.category_urls
+                    or canonical in own_pages or is_file_url(link.url)):
+                continue
+            if page_key(link.url) and listing_base(link.url).rstrip("/") == base:
+                continue
+            found.append(link.url)
         room = max(0, _MAX_DISCOVERED - self.discovered)
         self.discovered += min(room, len(found))
         await asyncio.gather(*(self.read_listing(u, depth=depth + 1) for u in found[:room]))

@@ -9,18 +9,19 @@ other portals' requests.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import re
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from camthuy_audit.config import CrawlSettings
 from camthuy_audit.extract.menu import MenuTemplate
-from camthuy_audit.extract.page import PageView, analyze
+from camthuy_audit.extract.page import PageView
 from camthuy_audit.fetch import IMAGE, PAGE, PRIORITY, Fetcher, Page, host_of
 from camthuy_audit.models import FetchError
+from camthuy_audit.parsing import analyze_page
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,13 @@ class Target:
 
     @property
     def hosts(self) -> frozenset[str]:
-        hosts = {host_of(u) for u in (self.url, *self.aliases)}
-        return frozenset(hosts | {f"www.{h}" for h in hosts} | {h.removeprefix("www.") for h in hosts})
+        return _hosts(self.url, self.aliases)
+
+
+@lru_cache(maxsize=4096)
+def _hosts(url: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    hosts = {host_of(u) for u in (url, *aliases)}
+    return frozenset(hosts | {f"www.{h}" for h in hosts} | {h.removeprefix("www.") for h in hosts})
 
 
 # Query and path parameters that carry a session, not content: stripped from canonical URLs.
@@ -96,7 +102,8 @@ class PortalSession:
     # Whether a long Retry-After is waited out here: not for the home page, whose portal is rather
     # put back in the queue (see audit.py) so that it holds no turn while it waits.
     patient: bool = False
-    _digests: dict[str, str] = field(default_factory=dict, repr=False)
+    _digests: dict[int, str] = field(default_factory=dict, repr=False)
+    _canonical: dict[str, str] = field(default_factory=dict, repr=False)
     _pages: dict[tuple[str, str], asyncio.Task[Page | FetchError]] = field(default_factory=dict, repr=False)
     _views: dict[str, asyncio.Task[PageView | FetchError]] = field(default_factory=dict, repr=False)
 
@@ -115,12 +122,18 @@ class PortalSession:
 
     def canonical(self, url: str) -> str:
         """Aliases mapped to the main host and scheme; no fragment; no session ids."""
+        known = self._canonical.get(url)
+        if known is not None:
+            return known
         main = urlsplit(self.target.url)
         parts = urlsplit(url)
         path, query = strip_session(parts.path or "/", parts.query)
         if self.is_own(url):
-            return urlunsplit((main.scheme, main.netloc, path or "/", query, ""))
-        return urlunsplit((parts.scheme, parts.netloc.lower(), path or "/", query, ""))
+            found = urlunsplit((main.scheme, main.netloc, path or "/", query, ""))
+        else:
+            found = urlunsplit((parts.scheme, parts.netloc.lower(), path or "/", query, ""))
+        self._canonical[url] = found   # the same links come back on every page of the portal
+        return found
 
     def final(self, url: str) -> str:
         """The canonical URL a link ends at, when the run already followed its redirect."""
@@ -203,7 +216,7 @@ class PortalSession:
         return result
 
     def _note_repeat(self, page: Page) -> None:
-        digest = hashlib.blake2b(page.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        digest = hash(page.text)   # within one run: a repeat of another URL's page, not a signature
         canonical = self.canonical(page.final_url)
         first = self._digests.setdefault(digest, canonical)
         if first != canonical:
@@ -242,8 +255,8 @@ class PortalSession:
         if isinstance(result, FetchError):
             return result
         try:
-            return await asyncio.to_thread(analyze, result.text, result.final_url, self.is_own,
-                                           skip=set(self.skip), full=full, template=self.menu)
+            return await analyze_page(result.text, result.final_url, self.target.hosts, skip=set(self.skip),
+                                      full=full, template=self.menu)
         except Exception as exc:  # malformed HTML must never stop the audit
             error = FetchError(url=url, kind="parse", message=f"không đọc được trang: {exc}")
             self.errors.append(error)

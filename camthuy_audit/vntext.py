@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from camthuy_audit.quarter import VN_TZ
@@ -24,6 +25,7 @@ def clean_spaces(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text).replace("\xa0", " ")).strip()
 
 
+@lru_cache(maxsize=131_072)   # labels and keywords are folded again and again, by every rule
 def fold(text: str) -> str:
     """Lower-case ASCII words: "Chuyển Đổi  SỐ!" -> "chuyen doi so"."""
     text = unicodedata.normalize("NFD", text.casefold().replace("đ", "d").replace("Đ", "d"))
@@ -33,10 +35,18 @@ def fold(text: str) -> str:
 
 def expand_abbreviations(folded: str, abbreviations: Mapping[str, str]) -> str:
     """Append the expansion of every abbreviation found ("cds" -> "cds chuyen doi so")."""
-    if not abbreviations:
+    return _expand(folded, _folded_pairs(abbreviations))
+
+
+def _folded_pairs(abbreviations: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple((f" {fold(short)} ", fold(long)) for short, long in abbreviations.items())
+
+
+def _expand(folded: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    if not pairs:
         return folded
     padded = f" {folded} "
-    extra = [fold(long) for short, long in abbreviations.items() if f" {fold(short)} " in padded]
+    extra = [long for short, long in pairs if short in padded]
     return " ".join([folded, *extra]) if extra else folded
 
 
@@ -52,16 +62,17 @@ class Matcher:
 
     keywords: tuple[str, ...]
     abbreviations: Mapping[str, str]
+    _pairs: tuple[tuple[str, str], ...] = ()   # the abbreviations folded once: (" short ", "long")
 
     @classmethod
     def of(cls, keywords: Iterable[str], abbreviations: Mapping[str, str] | None = None) -> Matcher:
         abbr = {fold(k): v for k, v in (abbreviations or {}).items()}
         folded = tuple(dict.fromkeys(k for k in (fold(w) for w in keywords) if k))
-        return cls(folded, abbr)
+        return cls(folded, abbr, _folded_pairs(abbr))
 
     def find(self, text: str) -> str | None:
         """The first keyword found in ``text`` (as whole words), or None."""
-        haystack = f" {expand_abbreviations(fold(text), self.abbreviations)} "
+        haystack = f" {_expand(fold(text), self._pairs or _folded_pairs(self.abbreviations))} "
         for keyword in self.keywords:
             if f" {keyword} " in haystack:
                 return keyword

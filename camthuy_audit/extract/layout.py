@@ -176,14 +176,21 @@ class Layout:
         self._order: dict[int, int] = {}
         self.from_grid: set[int] = set()  # zones decided by column widths, not by names
         self._zones: dict[int, str] = {}
+        self.page_mains: list[LexborNode] = []   # elements that are the page's main column by a strong sign
         body = tree.body
         if body is None:
             return
+        # Only an element with a class, id or role, or a sectioning tag, can name a zone (asked of
+        # the parser at once: most elements of a page have none).
+        named = {n.mem_id for n in body.css("[class], [id], [role], header, footer, aside, main")}
         for index, node in enumerate(body.traverse()):
             self._order[node.mem_id] = index
-            zone = self._own_zone(node)
-            if zone:
-                self._zones[node.mem_id] = zone
+            if node.mem_id in named:
+                zone = self._own_zone(node)
+                if zone:
+                    self._zones[node.mem_id] = zone
+                if Layout.is_page_main(node):
+                    self.page_mains.append(node)
         self._mark_grid_columns(body)
         self._mark_bottom_region(body)
 
@@ -212,7 +219,7 @@ class Layout:
     def _mark_grid_columns(self, body: LexborNode) -> None:
         """Sibling columns without hints: the one with the most text is main."""
         seen: set[int] = set()
-        for node in body.traverse():
+        for node in body.css("[class], [id], td"):   # a column is a td or named by its class or id
             parent = node.parent
             if parent is None or parent.mem_id in seen:
                 continue
@@ -319,6 +326,10 @@ class Layout:
         if _names_footer(tokens):
             return False
         return bool(set(tokens) & (_STRONG_SIDE | _LEFT | _RIGHT)) or "sidebar" in "-".join(tokens)
+
+    def holds_page_main(self, node: LexborNode) -> bool:
+        """Whether a strong main column (see :meth:`is_page_main`) lies inside ``node``."""
+        return any(any(a.mem_id == node.mem_id for a in ancestors(main)) for main in self.page_mains)
 
     @staticmethod
     def is_page_main(node: LexborNode) -> bool:

@@ -41,6 +41,7 @@ _URL_PLATFORMS = (("/web/trang-chu/", "thanhhoa-commune"), ("/portal/pages/", "s
                   ("/webcenter/portal/", "oracle-webcenter"), ("p_p_id=", "liferay"), ("/web/guest/", "liferay"),
                   ("wp-content/", "wordpress"), ("index.php?com=", "query-string-cms"),
                   ("newsdetail.aspx", "query-string-cms"), ("/index.php/", "joomla"))
+CATEGORY_WORDS = 6   # a link label this short may name a category ("Tin trong xã", "Văn bản pháp quy")
 _PAGER_WORDS = ("pagination", "pager", "paging", "phantrang", "page-numbers", "pagenav")
 
 
@@ -186,7 +187,7 @@ def _platform(tree_html: str, tree: LexborHTMLParser, links: list[LinkOnPage]) -
 
 def _wraps_content(node: LexborNode, own: str | None, layout: Layout, total: int) -> bool:
     """The node holds the page's own content, whatever its name says."""
-    if any(layout.is_page_main(d) for d in node.traverse() if d.tag != "-text" and d is not node):
+    if layout.holds_page_main(node):
         return True
     if own in ("left", "right", "side"):
         # A side column may outweigh an empty main column; it is content only if it has the title.
@@ -304,6 +305,7 @@ def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: set[str
         view.footer_text = _footer(body, layout)
         view.side_sections = _side_sections(body, layout, url)
     menu_urls = {i.url for i in flatten(menu) if i.url} | (template.urls if known and template else frozenset())
+    in_menu_ids = {a.mem_id for a in menu_node.css("a[href]")} if menu_node is not None else set()
     for anchor in body.css("a[href]"):
         link_url = absolute_url(url, anchor.attributes.get("href"))
         if not link_url:
@@ -312,12 +314,17 @@ def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: set[str
         if not label:
             image = anchor.css_first("img")
             label = (image.attributes.get("alt") or "") if image is not None else ""
-        in_menu = menu_node is not None and any(a.mem_id == menu_node.mem_id for a in ancestors(anchor))
+        in_menu = anchor.mem_id in in_menu_ids
+        if not full and (in_menu or not 1 <= len(label.split()) <= CATEGORY_WORDS):
+            continue   # another page keeps only the links that may be a category the menu lacks
         zone = layout.zone(anchor)
         where = "menu" if in_menu else {"left": "side", "right": "side"}.get(zone, zone if zone in ("top", "footer") else "page")
+        if not full and where != "page":
+            continue
         view.links.append(LinkOnPage(Link(url=link_url, label=label, title=anchor.attributes.get("title") or ""), where))
-    view.platform, view.platform_hints = _platform(html, tree, view.links)
-    view.feeds = feed_links(html, url)
+    if full:   # what the portal runs on and its feeds: read on the home page
+        view.platform, view.platform_hints = _platform(html, tree, view.links)
+        view.feeds = feed_links(html, url)
     _strip_boilerplate(body, layout, menu_node, url)
     view.content_text = block_text(body)
     view.heading = _heading(body)

@@ -227,3 +227,68 @@ def test_next_page_words(label: str) -> None:
             f'<a href="/tin-tuc/page/2">{label}</a></nav></main></body></html>')
     view = analyze(html, BASE + "/tin-tuc", lambda u: u.startswith(BASE), full=False)
     assert view.next_page == BASE + "/tin-tuc/page/2"
+
+
+def _group_portal(own_posts: bool) -> dict[str, object]:
+    """A menu group "Tin tức" with two sub-categories; the group page lists their posts together
+    (and, with ``own_posts``, a post filed in the group itself)."""
+    menu = ('<nav class="main-menu"><ul class="menu"><li><a href="/">Trang chủ</a></li>'
+            '<li><a href="/tin-tuc/">Tin tức</a><ul><li><a href="/tin-xa/">Tin trong xã</a></li>'
+            '<li><a href="/tin-huyen/">Tin huyện</a></li></ul></li>'
+            '<li><a href="/gioi-thieu/">Giới thiệu</a></li><li><a href="/lien-he/">Liên hệ</a></li></ul></nav>')
+
+    def listing(items: list[tuple[str, str, str]], next_href: str | None) -> str:
+        rows = "".join(f'<div class="news-item"><h3><a href="{u}">{t}</a></h3><span class="date">{d}</span></div>'
+                       for u, t, d in items)
+        pager = f'<div class="pagination"><a href="{next_href}">Trang sau »</a></div>' if next_href else ""
+        return page(f'<div class="news-list">{rows}</div>{pager}', menu=menu)
+
+    xa = [(f"/tin-xa/bai-{i}.html", f"Tin trong xã số {i} hôm nay", f"{30 - 2 * i:02d}/03/2023") for i in range(5)]
+    huyen = [(f"/tin-huyen/bai-{i}.html", f"Tin của huyện số {i} hôm nay", f"{29 - 2 * i:02d}/03/2023")
+             for i in range(5)]
+    old = [(f"/tin-xa/cu-{i}.html", f"Tin cũ số {i} của xã Thử", "10/12/2022") for i in range(3)]
+    group = sorted(xa + huyen, key=lambda item: item[2], reverse=True)[:8]
+    if own_posts:
+        group = [("/tin-tuc/rieng.html", "Tin đăng thẳng vào nhóm Tin tức", "31/03/2023"), *group[:7]]
+    return {"/": page("<h2>Tin mới</h2>", menu=menu), "/robots.txt": "",
+            "/tin-xa/": listing(xa + old, None), "/tin-huyen/": listing(huyen + old, None),
+            "/tin-tuc/": listing(group, "/tin-tuc/?page=2"),
+            "/tin-tuc/?page=2": listing(sorted(xa + huyen, key=lambda item: item[2], reverse=True)[7:] + old, None),
+            "/gioi-thieu/": page("<p>Giới thiệu xã Thử</p>", menu=menu),
+            "/lien-he/": page("<p>Điện thoại: 0237 3876 543</p>", menu=menu)}
+
+
+def test_a_group_page_that_repeats_its_sub_categories_is_not_paged() -> None:
+    snapshot, _, asked = _audit(_group_portal(own_posts=False))
+    assert "/tin-tuc/?page=2" not in asked, asked
+    assert len([p for p in snapshot.posts.posts if p.published.year == 2023]) == 10
+
+
+def test_a_group_page_with_posts_of_its_own_is_paged() -> None:
+    snapshot, _, asked = _audit(_group_portal(own_posts=True))
+    assert asked["/tin-tuc/?page=2"] == 1
+    assert len([p for p in snapshot.posts.posts if p.published.year == 2023]) == 11
+
+
+def test_a_post_undated_on_the_home_page_is_dated_by_its_listing_not_opened() -> None:
+    news = _items(1)
+    home = page('<div class="news-list">' + "".join(
+        f'<div class="news-item"><h3><a href="{u}">{t}</a></h3></div>' for u, t, _ in news) + "</div>")
+    pages: dict[str, object] = {"/": home, "/robots.txt": "", "/tin-tuc/": page(_listing(1, news, 1))}
+    snapshot, _, asked = _audit(pages)
+    assert not [p for p in asked if p.startswith("/tin-tuc/bai-")], asked
+    assert len(snapshot.posts.posts) == 5
+
+
+def test_a_post_linked_in_a_side_column_is_not_read_as_a_page() -> None:
+    news = [(u, f"{t}: xã Thử tổ chức hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội", d)
+            for u, t, d in _items(1)]   # post titles as portals write them: long
+    side = ('<div class="box"><h3>Tin mới</h3><ul>' + "".join(
+        f'<li><a href="{u}">{t}</a></li>' for u, t, _ in news[:3]) + "</ul></div>")
+    pages: dict[str, object] = {"/": page("<h2>Trang chủ</h2>", right=side), "/robots.txt": "",
+                                "/tin-tuc/": page(_listing(1, news, 1))}
+    for url, title, day in news:
+        pages[url] = page(f"<h1>{title}</h1><p>Ngày {day}</p>")
+    snapshot, _, asked = _audit(pages)
+    assert not [p for p in asked if p.startswith("/tin-tuc/bai-")], asked
+    assert len(snapshot.posts.posts) == 5
