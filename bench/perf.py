@@ -311,6 +311,10 @@ def national_bench(args: argparse.Namespace, folder: Path) -> dict[str, float]:
     print(f"{'peak RSS of our process (MB)':34}{float(ours['peak_rss_mb']):>10.0f}  (each parser process: "  # type: ignore[arg-type]
           f"{float(ours['parser_peak_rss_mb']):.0f} at most)")  # type: ignore[arg-type]
     print(f"{'post counts equal to the truth':34}{posts_right:>10}/{len(truth)}")
+    wrong = [(unit_id, posts, truth.get(unit_id)) for unit_id, posts in ours["posts"].items()  # type: ignore[union-attr]
+             if truth.get(unit_id) != posts]
+    for unit_id, posts, expected in wrong[:10]:
+        print(f"    {unit_id}: {posts} counted, {expected} in the quarter")
     print(f"{'portals with all ten marks x':34}{all_pass:>10}/{len(truth)}")
     return {"portals": len(units), "wall": wall, "rss": float(ours["peak_rss_mb"])}  # type: ignore[arg-type]
 

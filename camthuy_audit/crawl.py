@@ -191,12 +191,16 @@ async def probe_banners(session: PortalSession, banners: list[Banner]) -> None:
 # --- the portal ------------------------------------------------------------------------------
 
 
-def _category_urls(session: PortalSession, home: PageView) -> frozenset[str]:
-    """Menu and side-column entries: categories, never counted as posts nor listed as items."""
-    urls = [i.url for i in flatten(home.menu) if i.url]
-    urls += [link.url for section in home.side_sections for link in section.links
-             if 1 <= len(link.label.split()) <= 6]
-    return frozenset(urls) | {session.canonical(u) for u in urls}
+def _category_urls(session: PortalSession, home: PageView) -> tuple[frozenset[str], frozenset[str]]:
+    """Menu entries (categories, never counted as posts nor listed as items), and the short links of
+    the side columns (categories too, unless a listing shows them with a date: a short post title)."""
+    def both(urls: list[str]) -> frozenset[str]:
+        return frozenset(urls) | {session.canonical(u) for u in urls}
+
+    menu = [i.url for i in flatten(home.menu) if i.url]
+    side = [link.url for section in home.side_sections for link in section.links
+            if 1 <= len(link.label.split()) <= 6]
+    return both(menu), both(side)
 
 
 class PortalCrawl:
@@ -220,7 +224,7 @@ class PortalCrawl:
                 errors=session.errors, notes=session.notes, pages_fetched=session.pages)
             return self._snapshot
         self._home = home
-        session.skip = _category_urls(session, home)
+        session.skip, session.side_links = _category_urls(session, home)
         session.menu = home.menu_template
         session.patient = True
         nav = navigation(session, home)

@@ -42,6 +42,7 @@ from camthuy_audit.netguard import (
     HostRouter,
     PerHostTransport,
     ResolvingTransport,
+    Routes,
     pool_transport,
     ssl_context,
 )
@@ -228,6 +229,7 @@ class Fetcher:
                  cache: HttpCache | None | str = "settings") -> None:
         self.settings = settings
         self.resolve = {host.lower(): target for host, target in (resolve or {}).items()}
+        self._routes = Routes.of(self.resolve)
         self.respect_robots = respect_robots
         self.transport = transport
         self.stats = FetchStats()
@@ -305,7 +307,7 @@ class Fetcher:
         guarded = pool_transport(verify=verify, limits=limits, trusted=self._is_trusted)
         if not self.resolve:
             return guarded
-        return ResolvingTransport(self.resolve, guarded, direct=pool_transport(verify=verify, limits=limits))
+        return ResolvingTransport(self._routes, guarded, direct=pool_transport(verify=verify, limits=limits))
 
     def _is_trusted(self, host: str) -> bool:
         return host in self._trusted

@@ -125,6 +125,14 @@ def _target(address: str) -> tuple[str, str, int]:
     return scheme, host.strip("[]"), int(port)
 
 
+class Routes(dict[str, tuple[str, str, int]]):
+    """``resolve`` read once: host name -> (scheme, address, port)."""
+
+    @classmethod
+    def of(cls, resolve: Mapping[str, str]) -> Routes:
+        return cls({host.lower(): _target(target) for host, target in resolve.items()})
+
+
 class ResolvingTransport(httpx.AsyncBaseTransport):
     """Sends requests for named hosts to fixed addresses (the simulated district on loopback).
 
@@ -133,9 +141,10 @@ class ResolvingTransport(httpx.AsyncBaseTransport):
     ``inner``; resolved hosts to ``direct`` (default: ``inner``).
     """
 
-    def __init__(self, resolve: Mapping[str, str], inner: httpx.AsyncBaseTransport | None = None, *,
+    def __init__(self, resolve: Mapping[str, str] | Routes, inner: httpx.AsyncBaseTransport | None = None, *,
                  direct: httpx.AsyncBaseTransport | None = None) -> None:
-        self._resolve = {host.lower(): _target(target) for host, target in resolve.items()}
+        # One table for every host's transport (thousands of hosts): read once, shared.
+        self._resolve = resolve if isinstance(resolve, Routes) else Routes.of(resolve)
         self._inner = inner or httpx.AsyncHTTPTransport()
         self._direct = direct or self._inner
 

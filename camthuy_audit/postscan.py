@@ -270,8 +270,10 @@ class PostCollector:
         for item in view.items:
             if item.document:
                 continue  # a documents register lists documents, not posts ("tin bài")
-            if (own := self.session.canonical(item.url)) == here or own in self.category_urls:
-                continue  # a category's own heading link, or another category: not a post
+            own = self.session.canonical(item.url)
+            if own == here or own in self.session.skip or (own in self.category_urls and item.date is None):
+                continue  # a category's own heading link, or another category: not a post (a short
+                          # side-column link listed with a date is one: a post with a short title)
             if item.date is not None:
                 self.add(item.url, item.title, item.date, view.url)
                 dates.append(item.date)
@@ -335,7 +337,7 @@ async def scan_posts(session: PortalSession, home: PageView, quarter: Quarter) -
     """Every post the portal lists, dated; complete only when every listing was read to its end."""
     collector = PostCollector(session, quarter)
     first, then = listing_starts(session, home)
-    collector.category_urls = set(session.skip)
+    collector.category_urls = set(session.skip | session.side_links)
     collector.groups = group_pages(session, home)
     collector._feeds = home.feeds
     # Posts listed on the home page itself (dated by their listings when those show them).

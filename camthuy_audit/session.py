@@ -96,7 +96,8 @@ class PortalSession:
     cut_short: str | None = None
     notes: list[str] = field(default_factory=list)  # config switches used for this unit, for the report
     repeated: int = 0                                # pages whose content another URL already gave
-    skip: frozenset[str] = frozenset()               # category URLs: never items of a listing
+    skip: frozenset[str] = frozenset()               # menu entries: never items of a listing
+    side_links: frozenset[str] = frozenset()         # short side-column links: categories, or posts if dated
     menu: MenuTemplate | None = None                 # where the home page's menu sits (other pages)
     redirected: dict[str, str] = field(default_factory=dict)  # canonical URL -> canonical final URL
     # Whether a long Retry-After is waited out here: not for the home page, whose portal is rather

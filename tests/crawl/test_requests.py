@@ -292,3 +292,18 @@ def test_a_post_linked_in_a_side_column_is_not_read_as_a_page() -> None:
     snapshot, _, asked = _audit(pages)
     assert not [p for p in asked if p.startswith("/tin-tuc/bai-")], asked
     assert len(snapshot.posts.posts) == 5
+
+
+def test_a_short_post_title_in_a_side_column_is_still_a_post_of_its_listing() -> None:
+    # A side box "Tin mới" links posts whose titles are as short as category names; the listing
+    # shows them with their dates: they are posts, counted once, not categories.
+    news = [("/tin-tuc/luat-cu-tru.html", "Tuyên truyền Luật Cư trú", "04/01/2023"),
+            ("/tin-tuc/tet-2023.html", "Đón Tết Quý Mão", "20/01/2023"),
+            ("/tin-tuc/hoi-nghi.html", "Xã Thử tổ chức hội nghị tổng kết công tác năm 2022", "10/01/2023")]
+    side = ('<div class="box"><h3>Tin mới</h3><ul>' + "".join(
+        f'<li><a href="{u}">{t}</a></li>' for u, t, _ in news[:2]) + "</ul></div>")
+    pages: dict[str, object] = {"/": page("<h2>Trang chủ</h2>", right=side), "/robots.txt": "",
+                                "/tin-tuc/": page(_listing(1, news, 1), right=side)}
+    snapshot, _, _ = _audit(pages)
+    assert sorted(p.url.rsplit("/", 1)[-1] for p in snapshot.posts.posts) == \
+        ["hoi-nghi.html", "luat-cu-tru.html", "tet-2023.html"]
