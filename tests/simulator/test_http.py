@@ -6,6 +6,7 @@ import http.client
 import io
 import socket
 import threading
+import time
 from collections.abc import Callable
 
 import httpx
@@ -102,6 +103,10 @@ def test_request_log_and_max_in_flight() -> None:
         for thread in threads:
             thread.join()
         fetch("/khong-co")
+        # The server records a request once it has written the answer: the client may have it first.
+        deadline = time.monotonic() + 10
+        while len(served.request_log) < 5 and time.monotonic() < deadline:
+            time.sleep(0.01)
         log = served.request_log
     assert all(isinstance(r, RequestRecord) for r in log)
     assert len(log) == 5 and served.max_in_flight(CAMTU) == 4
