@@ -70,13 +70,16 @@ class RequestLog:
 
 def write_tsv(records: Iterable[RequestRecord], path: Path, *, in_flight: bool = False) -> Path:
     """Write requests in the order they started, one per line: host, method, target, status,
-    milliseconds (and the host's requests in flight when it started, with `in_flight`)."""
+    milliseconds (and, with `in_flight`, the host's requests in flight when it started and when it
+    started, in seconds after the first request)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    header = "host\tmethod\ttarget\tstatus\tms" + ("\tin_flight" if in_flight else "")
+    header = "host\tmethod\ttarget\tstatus\tms" + ("\tin_flight\tstart_s" if in_flight else "")
     lines = [header]
-    for r in sorted(records, key=lambda r: r.started):
+    ordered = sorted(records, key=lambda r: r.started)
+    first = ordered[0].started if ordered else 0.0
+    for r in ordered:
         line = f"{r.host}\t{r.method}\t{r.path}\t{r.status}\t{(r.ended - r.started) * 1000:.0f}"
-        lines.append(line + (f"\t{r.in_flight}" if in_flight else ""))
+        lines.append(line + (f"\t{r.in_flight}\t{r.started - first:.3f}" if in_flight else ""))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
