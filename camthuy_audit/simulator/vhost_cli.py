@@ -8,7 +8,7 @@
 in worker processes, about 5 ms of CPU each), binds one port for every host, writes the ready
 file (JSON, written whole: it exists only once the port accepts connections) and serves until
 SIGTERM or SIGINT; it then writes the request log (TSV: host, method, target, status, ms,
-in_flight). The ready file:
+in_flight, start_s: seconds after the first request). The ready file:
 
     {"address": "127.0.0.1:PORT", "pid": 1234, "quarter": "2023-Q1", "latency": 0.1,
      "hosts": {host: unit id, ...},                    # every host name served (aliases too)

@@ -124,9 +124,11 @@ def test_request_log_counts_in_flight_per_host(tmp_path: Path) -> None:
     assert sorted(r.in_flight for r in log if r.host == CAMTU) == [1, 2, 3]  # at start, itself included
     assert [(r.host, r.path, r.status) for r in log if r.host == CAMVAN] == [(CAMVAN, "/", 200)]
     lines = written.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "host\tmethod\ttarget\tstatus\tms\tin_flight"
-    assert len(lines) == 5 and all(len(line.split("\t")) == 6 for line in lines)
-    assert lines[-1].startswith(f"{CAMVAN}\tGET\t/\t200\t") and lines[-1].endswith("\t1")
+    assert lines[0] == "host\tmethod\ttarget\tstatus\tms\tin_flight\tstart_s"
+    assert len(lines) == 5 and all(len(line.split("\t")) == 7 for line in lines)
+    assert lines[-1].startswith(f"{CAMVAN}\tGET\t/\t200\t") and lines[-1].split("\t")[5] == "1"
+    starts = [float(line.split("\t")[6]) for line in lines[1:]]   # seconds after the first request
+    assert starts[0] == 0.0 and starts == sorted(starts) and starts[-1] > 0
 
 
 def test_national_portals_are_built_on_first_request_once() -> None:
@@ -199,7 +201,7 @@ def test_cli_serves_the_district_and_writes_ready_file_and_log(tmp_path: Path) -
                         "platform": "thanhhoa", "posts": 41, "marks": "xxxxxxxxxx"}
     minimal = info["minimal"]
     assert isinstance(minimal, dict) and set(minimal) == {unit.host for unit in UNITS}
-    assert lines[0] == "host\tmethod\ttarget\tstatus\tms\tin_flight" and len(lines) == 1 + len(UNITS)
+    assert lines[0] == "host\tmethod\ttarget\tstatus\tms\tin_flight\tstart_s" and len(lines) == 1 + len(UNITS)
 
 
 def test_cli_serves_national_units(tmp_path: Path) -> None:
