@@ -659,7 +659,7 @@ def write_notice_pdf(docx: Path, *, timeout: float = PDF_TIMEOUT) -> Path | None
     stopped after ``timeout`` seconds. A failed conversion raises :class:`PdfConversionError` with a
     Vietnamese message naming the file.
     """
-    docx = Path(docx).resolve()
+    given, docx = Path(docx), Path(docx).resolve()   # LibreOffice is given the full path
     soffice = find_soffice()
     if soffice is None:
         return None
@@ -692,4 +692,4 @@ def write_notice_pdf(docx: Path, *, timeout: float = PDF_TIMEOUT) -> Path | None
                 raise PdfConversionError(f"Không chuyển được {docx} sang PDF: LibreOffice tạo ra tệp "
                                          "không phải PDF")
         produced.replace(target)
-    return target
+    return given.with_suffix(".pdf")   # named as the caller named the docx
