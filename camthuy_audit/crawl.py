@@ -25,14 +25,14 @@ import imagesize
 from camthuy_audit.config import CrawlSettings
 from camthuy_audit.extract.html import is_click_counter, is_file_url, is_home_link
 from camthuy_audit.extract.menu import flatten
-from camthuy_audit.extract.page import PageView
+from camthuy_audit.extract.page import CATEGORY_WORDS, PageView
 from camthuy_audit.fetch import FIRST, Fetcher
 from camthuy_audit.models import Banner, FetchError, MenuItem, NavLink, NavWhere, PageFacts, PortalSnapshot
 from camthuy_audit.postscan import scan_posts
 from camthuy_audit.quarter import VN_TZ, Quarter
-from camthuy_audit.session import PortalSession, Target, strip_session
+from camthuy_audit.session import PortalSession, Target
 
-__all__ = ["PortalCrawl", "PortalSession", "Target", "crawl_portal", "navigation", "strip_session"]
+__all__ = ["PortalCrawl", "PortalSession", "Target", "crawl_portal", "navigation"]
 
 _MAX_BANNER_PROBES = 40
 _MAX_NAV_PAGES = 120       # navigation pages read per portal (menus of real portals hold 20-60)
@@ -111,7 +111,8 @@ def pages_to_read(session: PortalSession, home: PageView, nav: list[NavLink]) ->
             continue
         if link.url not in not_banner and is_click_counter(link.href or link.url):
             continue
-        if _NOT_A_SECTION.search(urlsplit(link.url).path + "?" + urlsplit(link.url).query):
+        parts = urlsplit(link.url)
+        if _NOT_A_SECTION.search(parts.path + "?" + parts.query):
             continue
         urls[link.url] = link.href or link.url
         if len(urls) >= _MAX_NAV_PAGES:
@@ -199,7 +200,7 @@ def _category_urls(session: PortalSession, home: PageView) -> tuple[frozenset[st
 
     menu = [i.url for i in flatten(home.menu) if i.url]
     side = [link.url for section in home.side_sections for link in section.links
-            if 1 <= len(link.label.split()) <= 6]
+            if 1 <= len(link.label.split()) <= CATEGORY_WORDS]
     return both(menu), both(side)
 
 
@@ -224,7 +225,7 @@ class PortalCrawl:
                 errors=session.errors, notes=session.notes, pages_fetched=session.pages)
             return self._snapshot
         self._home = home
-        session.skip, session.side_links = _category_urls(session, home)
+        session.skip, side_links = _category_urls(session, home)
         session.menu = home.menu_template
         session.patient = True
         nav = navigation(session, home)
@@ -234,7 +235,7 @@ class PortalCrawl:
         menu_urls = {link.url for link in nav if link.where in _MENU_WHERE or link.where == "banner"}
         first = {url: href for url, href in to_read.items() if url in menu_urls}
         pages, posts, _ = await asyncio.gather(read_pages(session, first),
-                                               scan_posts(session, home, self.quarter),
+                                               scan_posts(session, home, self.quarter, side_links),
                                                probe_banners(session, home.banners))
         known_posts = {session.canonical(p.url) for p in posts.posts} | {session.canonical(u) for u in posts.undated}
         then = {url: href for url, href in to_read.items()
@@ -272,7 +273,11 @@ class PortalCrawl:
 
 
 async def crawl_portal(target: Target, fetcher: Fetcher, settings: CrawlSettings, quarter: Quarter) -> PortalSnapshot:
-    """The portal's snapshot (every page the checks may need, banner click-throughs included)."""
+    """The portal's snapshot with every banner click-through read, whatever the rules would ask.
+
+    Audits use :func:`camthuy_audit.audit.crawl_and_judge`, which reads only the pages the rules
+    ask for (:func:`camthuy_audit.rules.pages_wanted`); this reads them all, for tests and tools
+    that want the whole snapshot without judging it."""
     crawl = PortalCrawl(target, fetcher, settings, quarter)
     try:
         snapshot = await crawl.snapshot()

@@ -16,6 +16,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -39,7 +40,7 @@ def _owned_by(hosts: frozenset[str]) -> Callable[[str], bool]:
     return lambda url: host_of(url) in hosts
 
 
-def _analyze(html: str, url: str, hosts: frozenset[str], skip: set[str], full: bool,
+def _analyze(html: str, url: str, hosts: frozenset[str], skip: AbstractSet[str], full: bool,
              template: MenuTemplate | None) -> PageView:
     return analyze(html, url, _owned_by(hosts), skip=skip, full=full, template=template)
 
@@ -138,7 +139,7 @@ def parse_processes(count: int) -> Iterator[None]:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-async def analyze_page(html: str, url: str, hosts: frozenset[str], *, skip: set[str], full: bool,
+async def analyze_page(html: str, url: str, hosts: frozenset[str], *, skip: AbstractSet[str], full: bool,
                        template: MenuTemplate | None) -> PageView:
     """The page read, in a worker process when a pool is open, else in a worker thread."""
     global _pool

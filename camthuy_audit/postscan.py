@@ -56,9 +56,9 @@ def listing_starts(session: PortalSession, home: PageView) -> tuple[list[str], l
     for section in home.side_sections:
         links = [link.url for link in section.links if session.canonical(link.url) not in pictures]
         (first if section.category_list else then).extend(links)
-    listed_posts = {session.canonical(i.url) for i in home.items}
+    not_categories = {session.canonical(i.url) for i in home.items} | pictures
     then += [lp.link.url for lp in home.links if lp.where in ("menu", "page", "side")
-             and session.canonical(lp.link.url) not in listed_posts | pictures and not is_home_link(lp.link.label)]
+             and session.canonical(lp.link.url) not in not_categories and not is_home_link(lp.link.label)]
     seen: set[str] = {session.canonical(home.url)}
     chosen: tuple[list[str], list[str]] = ([], [])
     for kept, urls in zip(chosen, (first, then), strict=True):
@@ -126,7 +126,6 @@ class PostCollector:
     ahead: list[str] = field(default_factory=list)   # pages asked for ahead of need
     later: list[tuple[str, str]] = field(default_factory=list)   # undated items, dated when still unknown
     seen_in: dict[str, set[str]] = field(default_factory=dict)   # post -> listings that show it
-    groups: set[str] = field(default_factory=set)                # group pages (see group_pages)
     categories_done: asyncio.Event = field(default_factory=asyncio.Event)
     _feeds: list[str] = field(default_factory=list)
     _feeds_read: asyncio.Task[None] | None = None
@@ -134,12 +133,12 @@ class PostCollector:
     async def feeds(self) -> None:
         """The portal's feeds, read once and only when an item has no date on its listing."""
         if self._feeds_read is None:
-            self._feeds_read = asyncio.ensure_future(self.read_feeds(self._feeds))
+            self._feeds_read = asyncio.ensure_future(self._read_feeds())
         await asyncio.shield(self._feeds_read)
 
-    async def read_feeds(self, urls: list[str]) -> None:
+    async def _read_feeds(self) -> None:
         """Publish dates from the portal's own feeds, to date listing items without opening them."""
-        for url in urls[:_MAX_FEEDS]:
+        for url in self._feeds[:_MAX_FEEDS]:
             if not self.session.is_own(url):
                 continue
             result = await self.session.page(url, accept="feed")
@@ -189,7 +188,7 @@ class PostCollector:
                 url, priority=CHAIN if page_number else PAGE)
             first = None
             if isinstance(view, FetchError):
-                required = page_number > 0 or url in self.category_urls or canonical in self.category_urls
+                required = page_number > 0 or canonical in self.category_urls
                 if required and not view.gone:
                     self.incomplete.append(f"không đọc được trang danh sách {url}: {view.message}")
                 return
@@ -333,16 +332,19 @@ class PostCollector:
         return view.date
 
 
-async def scan_posts(session: PortalSession, home: PageView, quarter: Quarter) -> PostScan:
-    """Every post the portal lists, dated; complete only when every listing was read to its end."""
+async def scan_posts(session: PortalSession, home: PageView, quarter: Quarter,
+                     side_links: frozenset[str] = frozenset()) -> PostScan:
+    """Every post the portal lists, dated; complete only when every listing was read to its end.
+
+    ``side_links``: the side columns' short links (categories, unless a listing dates them)."""
     collector = PostCollector(session, quarter)
     first, then = listing_starts(session, home)
-    collector.category_urls = set(session.skip | session.side_links)
-    collector.groups = group_pages(session, home)
+    collector.category_urls = set(session.skip | side_links)
     collector._feeds = home.feeds
     # Posts listed on the home page itself (dated by their listings when those show them).
     await collector.date_items(home, defer=True)
-    groups = [url for url in first if session.canonical(url) in collector.groups]
+    group_urls = group_pages(session, home)
+    groups = [url for url in first if session.canonical(url) in group_urls]
 
     async def categories() -> None:
         try:

@@ -97,7 +97,6 @@ class PortalSession:
     notes: list[str] = field(default_factory=list)  # config switches used for this unit, for the report
     repeated: int = 0                                # pages whose content another URL already gave
     skip: frozenset[str] = frozenset()               # menu entries: never items of a listing
-    side_links: frozenset[str] = frozenset()         # short side-column links: categories, or posts if dated
     menu: MenuTemplate | None = None                 # where the home page's menu sits (other pages)
     redirected: dict[str, str] = field(default_factory=dict)  # canonical URL -> canonical final URL
     # Whether a long Retry-After is waited out here: not for the home page, whose portal is rather
@@ -179,12 +178,12 @@ class PortalSession:
             if refused is not None:
                 return refused
             self.pages += 1
-            task = self._pages[key] = asyncio.ensure_future(self._fetch(url, accept, priority))
+            task = self._pages[key] = asyncio.ensure_future(self._fetch(url, key[0], accept, priority))
         return await asyncio.shield(task)
 
-    async def _fetch(self, url: str, accept: str, priority: int) -> Page | FetchError:
+    async def _fetch(self, url: str, asked_as: str, accept: str, priority: int) -> Page | FetchError:
+        """Fetch ``url``, stored in the memo under ``asked_as`` (its memo key when it was asked for)."""
         PRIORITY.set(priority)   # this task's own context: its requests wait in this order
-        asked_as = self._memo(url)
         result: Page | FetchError = FetchError(url=url, kind="budget", message="")
         for _ in range(_MAX_RATE_LIMIT_WAITS + 1):
             fetch = self.fetcher.get(url, allowed_hosts=self.target.hosts, accept=accept,
@@ -256,7 +255,7 @@ class PortalSession:
         if isinstance(result, FetchError):
             return result
         try:
-            return await analyze_page(result.text, result.final_url, self.target.hosts, skip=set(self.skip),
+            return await analyze_page(result.text, result.final_url, self.target.hosts, skip=self.skip,
                                       full=full, template=self.menu)
         except Exception as exc:  # malformed HTML must never stop the audit
             error = FetchError(url=url, kind="parse", message=f"không đọc được trang: {exc}")

@@ -182,26 +182,26 @@ class Layout:
             return
         # Only an element with a class, id or role, or a sectioning tag, can name a zone (asked of
         # the parser at once: most elements of a page have none).
-        named = {n.mem_id for n in body.css("[class], [id], [role], header, footer, aside, main")}
+        named = {n.mem_id for n in body.css(", ".join(["[class]", "[id]", "[role]", *sorted(_NAMED_TAGS)]))}
         for index, node in enumerate(body.traverse()):
             self._order[node.mem_id] = index
             if node.mem_id in named:
-                zone = self._own_zone(node)
+                main = Layout.is_page_main(node)
+                zone = self._own_zone(node, main)
                 if zone:
                     self._zones[node.mem_id] = zone
-                if Layout.is_page_main(node):
+                if main:
                     self.page_mains.append(node)
         self._mark_grid_columns(body)
         self._mark_bottom_region(body)
 
     @staticmethod
-    def _own_zone(node: LexborNode) -> str | None:
+    def _own_zone(node: LexborNode, page_main: bool) -> str | None:
+        """The zone a named element (class, id, role or a sectioning tag) gives itself; ``page_main``:
+        whether it is the page's main column by a strong sign (:meth:`is_page_main`)."""
         tag = node.tag
         if tag in ("body", "html"):
             return None  # the page itself ("has-main-navigation" on <body> names no zone)
-        attrs = node.attributes
-        if tag not in _NAMED_TAGS and not (attrs.get("class") or attrs.get("id") or attrs.get("role")):
-            return None  # most elements: nothing names them
         tokens = hint_tokens(node)
         names_edge = tag in ("header", "footer") or any(t in ("header", "footer", "heading") for t in tokens)
         if names_edge and _part_of_content(node, tokens):
@@ -212,7 +212,7 @@ class Layout:
             return "top"
         if tag == "aside":
             return "side"
-        if Layout.is_page_main(node):
+        if page_main:
             return "main"
         return _zone_from_tokens(tokens)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -176,11 +177,15 @@ def pager_links(root: LexborNode, page_url: str, regions: list[LexborNode] | Non
     return found
 
 
-def next_page(root: LexborNode, page_url: str, regions: list[LexborNode] | None = None) -> str | None:
-    """The next page of this listing: page n+1 of the pager, or a "next" link (near ``regions``)."""
+def next_page(root: LexborNode, page_url: str, regions: list[LexborNode] | None = None,
+              pages: dict[int, str] | None = None) -> str | None:
+    """The next page of this listing: page n+1 of the pager, or a "next" link (near ``regions``).
+
+    ``pages``: the pager's links when the caller has them (:func:`pager_links`)."""
     current = page_key(page_url)
     number = current[1] if current else None
-    pages = pager_links(root, page_url, regions)
+    if pages is None:
+        pages = pager_links(root, page_url, regions)
     if pages:
         if number is None:
             # The first page has no number; the smallest listed page after it is page 2 (or start=10).
@@ -339,7 +344,7 @@ def _title(anchor: LexborNode) -> str:
     return text
 
 
-def listed_items(root: LexborNode, page_url: str, is_own: Callable[[str], bool], skip: set[str]) -> Listing:
+def listed_items(root: LexborNode, page_url: str, is_own: Callable[[str], bool], skip: AbstractSet[str]) -> Listing:
     """Posts listed under ``root``: repeated items, each with its title link and date."""
     groups: dict[int, list[tuple[LexborNode, LexborNode, str]]] = defaultdict(list)
     counts: dict[int, int] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -211,14 +212,15 @@ def _strip_boilerplate(body: LexborNode, layout: Layout, menu_node: LexborNode |
         if node.tag == "-text":
             continue
         own = layout._zones.get(node.mem_id)
-        boilerplate = own in ("left", "right", "top", "footer", "side") or node.tag in ("nav", "script", "style")
-        if (node.tag == "nav" and own not in ("left", "right", "top", "footer", "side")
-                and layout.zone(node) in ("main", "unknown", "content") and _is_pager(node, url)):
-            continue  # a listing's pager, often a <nav>: it belongs with the listing
+        named_out = own in ("left", "right", "top", "footer", "side")
+        boilerplate = named_out or node.tag in ("nav", "script", "style")
         if menu_node is not None and node.mem_id == menu_node.mem_id:
             boilerplate = True
         if not boilerplate or any(a.mem_id in doomed_ids for a in ancestors(node)):
             continue
+        if (node.tag == "nav" and not named_out and layout.zone(node) in ("main", "unknown")
+                and _is_pager(node, url)):
+            continue  # a listing's pager, often a <nav>: it belongs with the listing
         if node.mem_id not in layout.from_grid and _wraps_content(node, own, layout, total):
             continue  # a wrapper whose name misleads ("content-right", "page-header") holds the page
         doomed.append(node)
@@ -278,7 +280,7 @@ def _heading(content: LexborNode) -> str:
     return ""
 
 
-def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: set[str] | None = None,
+def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: AbstractSet[str] | None = None,
             full: bool = True, template: MenuTemplate | None = None) -> PageView:
     """Read a page. ``full`` also reads menu, banners, footer and side sections (home page).
 
@@ -331,8 +333,8 @@ def analyze(html: str, url: str, is_own: Callable[[str], bool], *, skip: set[str
     listing = listed_items(body, url, is_own, (skip or set()) | menu_urls | {url})
     view.items = listing.items
     # A pager pages the listing it follows: numbered links elsewhere (a slider) page nothing.
-    view.next_page = next_page(body, url, listing.regions) if listing.regions else None
     view.pager = pager_links(body, url, listing.regions) if listing.regions else {}
+    view.next_page = next_page(body, url, listing.regions, view.pager) if listing.regions else None
     view.script_pager = view.next_page is None and bool(listing.regions) and script_only_pager(body, listing.regions)
     view.table_rows = [
         inline_text(row) for row in body.css("tr")

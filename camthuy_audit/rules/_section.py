@@ -241,6 +241,7 @@ def decide_section(
     candidates = find_candidates(snapshot, rule, ctx.rules)
     examined: list[Evidence] = []
     failed: list[tuple[Candidate, str]] = []
+    first_summary = ""   # what the first candidate's page holds, for the "o" reason
     for candidate in candidates:
         found = Evidence(kind="found", text=_how_found(candidate, rule), url=candidate.url)
         problem = _failure(candidate)
@@ -255,6 +256,8 @@ def decide_section(
                                          url=page.error.url)]
             continue
         content = read_content(page, ctx.rules)
+        if candidate is candidates[0]:
+            first_summary = content.summary
         if content.present:
             reason = f"Có {noun} {quoted(candidate.name)}: {content.summary}"
             others = [Evidence(kind="note", text=f"Đã xem thêm {len(candidates) - 1} trang có thể là {noun} này")] \
@@ -273,7 +276,7 @@ def decide_section(
         else:
             reason = f"{sentence(noun)} {quoted(first.name)} không có nội dung"
             if page is not None:
-                reason += f" ({read_content(page, ctx.rules).summary})"
+                reason += f" ({first_summary})"
         return Verdict(check_id=meta.id, mark="o", reason=reason, evidence=examined)
     return _not_found(meta.id, name, snapshot, rule, ctx)
 

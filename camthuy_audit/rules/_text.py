@@ -81,11 +81,16 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _own_texts(banner: Banner) -> list[str]:
+    """A banner's alt, title, visible text, and its link's and its image's file names (non-empty)."""
+    own = [banner.alt, banner.title, banner.text, last_segment(banner.link_url), last_segment(banner.image_url)]
+    return [clean_spaces(t) for t in own if t.strip()]
+
+
 def banner_texts(banner: Banner) -> list[str]:
     """What a banner says: alt, title, visible text, then its link's and its image's file names; the
     page its link ends at (through a click counter) only when the banner says nothing itself."""
-    own = [banner.alt, banner.title, banner.text, last_segment(banner.link_url), last_segment(banner.image_url)]
-    own = [clean_spaces(t) for t in own if t.strip()]
+    own = _own_texts(banner)
     target = last_segment(banner.target_url)
     if target and not any(is_informative(t) for t in own):
         own.insert(len(own) - 1 if own else 0, clean_spaces(target))
@@ -94,8 +99,7 @@ def banner_texts(banner: Banner) -> list[str]:
 
 def says_nothing(banner: Banner) -> bool:
     """A banner whose alt, title, text and file names name nothing: only its link's end can say."""
-    own = [banner.alt, banner.title, banner.text, last_segment(banner.link_url), last_segment(banner.image_url)]
-    return not any(is_informative(t) for t in own if t.strip())
+    return not any(is_informative(t) for t in _own_texts(banner))
 
 
 def banner_label(banner: Banner) -> str:
