@@ -41,6 +41,11 @@ _BAD_PARTS = ("top-bar", "top-links", "toplinks", "list-news", "lien-ket", "link
 _HOME_WORDS = ("trang chu", "trang nhat", "home")
 
 
+def _home_first(items: list[MenuItem]) -> bool:
+    """Whether a menu's first entry is the home page ("Trang chủ", "Trang nhất", "Home")."""
+    return bool(items) and any(w in fold(items[0].label or items[0].title) for w in _HOME_WORDS)
+
+
 @dataclass
 class MenuCandidate:
     node: LexborNode
@@ -196,7 +201,7 @@ def _score(node: LexborNode, items: list[MenuItem], layout: Layout, page_size: i
     if any(i.children for i in items):
         score += 3
         why.append("có menu con")
-    if items and any(w in fold(items[0].label or items[0].title) for w in _HOME_WORDS):
+    if _home_first(items):
         score += 3
         why.append("mục đầu là Trang chủ")
     position = layout.order(node) / max(page_size, 1)
@@ -219,7 +224,7 @@ def _confidence(best: MenuCandidate, layout: Layout) -> tuple[bool, list[str]]:
     if zone in ("footer", "left", "right"):
         signals.append("nằm ở chân trang/cột bên")
     has_children = any(i.children for i in items)
-    home_first = bool(items) and any(w in fold(items[0].label or items[0].title) for w in _HOME_WORDS)
+    home_first = _home_first(items)
     strong_shape = len(items) >= 5 and has_children and home_first
     confident = zone not in ("footer", "left", "right") and len(items) >= 4 and (marked or strong_shape)
     if not marked and strong_shape:
