@@ -40,6 +40,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 QUARTER = "2023-Q1"
@@ -76,11 +77,6 @@ class Simulator:
             rows = list(csv.DictReader(handle, delimiter="\t"))
         return [(row["host"], row["target"]) for row in rows]
 
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=120)
-
 
 # --- bounds -----------------------------------------------------------------------------------------
 
@@ -116,6 +112,7 @@ def audit_child(spec_path: Path) -> None:
     """Run one quarterly audit as `run` does (history store, results streamed to it) and print its figures."""
     from camthuy_audit.config import Unit, load_config
     from camthuy_audit.quarter import Quarter
+    from camthuy_audit.rules import APPENDIX1_IDS
     from camthuy_audit.runs import run_quarter
     from camthuy_audit.store import Store
 
@@ -123,15 +120,11 @@ def audit_child(spec_path: Path) -> None:
     config = load_config(REPO / "config" / "demo.toml")
     assert config.district is not None
     crawl = config.district.crawl.model_copy(update={
-        "per_host_concurrency": spec["per_host"], "min_delay": 0.0, "http_cache": False,
-        "max_portals": spec.get("max_portals", config.district.crawl.max_portals),
-        "total_concurrency": spec.get("total_concurrency", config.district.crawl.total_concurrency)})
+        "per_host_concurrency": spec["per_host"], "min_delay": 0.0, "http_cache": False})
     units = [Unit(**u) for u in spec["units"]] if spec.get("units") else config.district.units
     district = config.district.model_copy(update={"crawl": crawl, "resolve": spec["resolve"], "units": units})
     config = config.model_copy(update={"district": district})
     done = 0
-    started = time.monotonic()
-    last = started
 
     def on_done(_result: object) -> None:
         nonlocal done, last
@@ -143,6 +136,7 @@ def audit_child(spec_path: Path) -> None:
 
     with tempfile.TemporaryDirectory(prefix="camthuy-perf-") as folder, Store(Path(folder) / "h.sqlite") as store:
         started = time.monotonic()
+        last = started
         cpu = time.process_time()
         asyncio.run(run_quarter(config, Quarter.parse(QUARTER), store, on_done=on_done))
         wall = time.monotonic() - started
@@ -155,14 +149,8 @@ def audit_child(spec_path: Path) -> None:
                       "parser_cpu_s": usage["cpu_s"], "parser_peak_rss_mb": usage["peak_rss_mb"],
                       "parsers": usage["workers"],
                       "posts": {r.unit_id: r.posts_in_quarter for r in results},
-                      "marks": {r.unit_id: "".join(r.mark(c) for c in _appendix1_ids()) for r in results},
+                      "marks": {r.unit_id: "".join(r.mark(c) for c in APPENDIX1_IDS) for r in results},
                       "reachable": sum(1 for r in results if r.reachable)}))
-
-
-def _appendix1_ids() -> tuple[str, ...]:
-    from camthuy_audit.rules import APPENDIX1_IDS
-
-    return APPENDIX1_IDS
 
 
 def run_audit(spec: dict[str, object], folder: Path) -> dict[str, object]:
@@ -178,12 +166,6 @@ def run_audit(spec: dict[str, object], folder: Path) -> dict[str, object]:
 # --- the district ---------------------------------------------------------------------------------------
 
 
-def district_units() -> list[dict[str, object]]:
-    from camthuy_audit.config import load_config
-
-    return [u.model_dump() for u in load_config(REPO / "config" / "demo.toml").units]
-
-
 def by_host(rows: list[tuple[str, str]]) -> dict[str, list[str]]:
     grouped: dict[str, list[str]] = defaultdict(list)
     for host, target in rows:
@@ -191,40 +173,21 @@ def by_host(rows: list[tuple[str, str]]) -> dict[str, list[str]]:
     return grouped
 
 
-def unit_hosts(units: list[dict[str, object]]) -> dict[str, str]:
-    """Every host name -> the unit's main host (an alias counts with its portal)."""
-    from urllib.parse import urlsplit
-
-    hosts = {}
-    for unit in units:
-        main = (urlsplit(str(unit["url"])).hostname or "").lower()
-        hosts[main] = main
-        for alias in unit.get("aliases") or []:  # type: ignore[union-attr]
-            hosts[(urlsplit(str(alias)).hostname or "").lower()] = main
-    return hosts
-
-
-def per_portal(rows: list[tuple[str, str]], units: list[dict[str, object]]) -> dict[str, list[str]]:
-    owner = unit_hosts(units)
+def per_portal(rows: list[tuple[str, str]], ready: dict[str, Any]) -> dict[str, list[str]]:
+    """Targets by the unit's main host (an alias counts with its portal)."""
+    main = {unit["id"]: unit["host"] for unit in ready["units"]}
+    owner = {host: main[unit_id] for host, unit_id in ready["hosts"].items()}
     grouped: dict[str, list[str]] = defaultdict(list)
     for host, target in rows:
         grouped[owner.get(host, host)].append(target)
     return grouped
 
 
-def minimal_targets(world: list[str]) -> dict[str, list[str]]:
-    done = subprocess.run([sys.executable, "-m", "camthuy_audit.simulator", "minimal", *world, "--targets"],
-                          cwd=REPO, text=True, stdout=subprocess.PIPE, check=True, timeout=600)
-    return json.loads(done.stdout)
-
-
-def scrapy_peer(sim: Simulator, units: list[dict[str, object]], per_host: int, folder: Path) -> dict[str, object]:
-    from urllib.parse import urlsplit
-
-    portals = []
-    for unit in units:
-        hosts = [urlsplit(str(unit["url"])).hostname] + [urlsplit(str(a)).hostname for a in unit.get("aliases") or []]  # type: ignore[union-attr]
-        portals.append({"id": unit["id"], "url": unit["url"], "hosts": hosts})
+def scrapy_peer(sim: Simulator, per_host: int, folder: Path) -> dict[str, object]:
+    hosts: dict[str, list[str]] = defaultdict(list)  # unit id -> its host names, the main one first
+    for host, unit_id in sim.ready["hosts"].items():
+        hosts[unit_id].append(host)
+    portals = [{"id": unit["id"], "url": unit["url"], "hosts": hosts[unit["id"]]} for unit in sim.ready["units"]]
     targets = folder / "targets.json"
     targets.write_text(json.dumps({"resolve": {h: sim.address for h in sim.ready["hosts"]}, "portals": portals}),
                        encoding="utf-8")
@@ -238,8 +201,9 @@ def scrapy_peer(sim: Simulator, units: list[dict[str, object]], per_host: int, f
 
 
 def district_bench(args: argparse.Namespace, folder: Path) -> dict[str, float]:
+    from camthuy_audit.simulator import district_minimal_requests
+
     world = ["--district", QUARTER]
-    units = district_units()
     sim = Simulator(world, args.latency, folder)
     try:
         ours = run_audit({"resolve": {h: sim.address for h in sim.ready["hosts"]}, "per_host": args.per_host}, folder)
@@ -247,14 +211,14 @@ def district_bench(args: argparse.Namespace, folder: Path) -> dict[str, float]:
         rows = sim.requests()
     ours_by_host = by_host(rows)
     bound, bound_host = latency_bound(ours_by_host, args.latency, args.per_host)
-    minimal = minimal_targets(world)
+    minimal = district_minimal_requests(QUARTER)
     minimal_bound, _ = latency_bound(minimal, args.latency, args.per_host)
     ours_total, minimal_total = len(rows), sum(len(t) for t in minimal.values())
-    portal_rows = per_portal(rows, units)
+    portal_rows = per_portal(rows, sim.ready)
     truth = {u["id"]: u["posts"] for u in sim.ready["units"]}
     posts_right = sum(1 for unit_id, posts in ours["posts"].items() if truth.get(unit_id) == posts)  # type: ignore[union-attr]
 
-    print(f"\nSimulated district: {len(units)} portals ({len(sim.ready['hosts'])} host names), latency "
+    print(f"\nSimulated district: {len(sim.ready['units'])} portals ({len(sim.ready['hosts'])} host names), latency "
           f"{args.latency * 1000:.0f} ms, {args.per_host} per host, no delay")
     print(f"{'':34}{'ours':>10}{'minimal':>10}{'ratio':>8}")
     print(f"{'requests':34}{ours_total:>10}{minimal_total:>10}{ours_total / minimal_total:>8.2f}")
@@ -276,7 +240,7 @@ def district_bench(args: argparse.Namespace, folder: Path) -> dict[str, float]:
         peer_folder.mkdir(exist_ok=True)
         sim = Simulator(world, args.latency, peer_folder, minimal=False)
         try:
-            peer = scrapy_peer(sim, units, args.per_host, peer_folder)
+            peer = scrapy_peer(sim, args.per_host, peer_folder)
         finally:
             peer_rows = sim.requests()
         print(f"{'Scrapy CrawlSpider requests':34}{len(peer_rows):>10}{'':>10}{len(peer_rows) / minimal_total:>8.2f}")

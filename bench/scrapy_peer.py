@@ -15,14 +15,6 @@ Usage
         [--reactor twisted|asyncio]
     It prints one summary line on stdout; Scrapy's log goes to stderr. Exit status 0 when the crawl ran.
 
-    # self-test: start the simulated district, crawl it in a subprocess, check the numbers
-    .venv/bin/python bench/scrapy_peer.py --self-test-district [--latency 0.1] [--per-host 2] \\
-        [--config config/demo.toml] [--quarter 2023-Q1] [--reactor twisted|asyncio]
-    checks: (a) `requests`, `per_host` and `responses_by_status` equal the simulator's request log;
-    (b) the simulator's per-host in-flight peak and the Scrapy slots' peak are <= --per-host; (c) robots.txt
-    was fetched once per host and nothing under its `Disallow: /admin/` was requested; (d) nothing was
-    refused and only loopback literals were resolved. Exit status 1 if any check fails.
-
 targets.json
     {"resolve": {"camvan.camthuy.thanhhoa.gov.vn": "127.0.0.1:18101", ...},
      "portals": [{"id": "camvan", "url": "https://camvan.camthuy.thanhhoa.gov.vn/",
@@ -57,10 +49,9 @@ result.json
     `LoopbackRewriteMiddleware`, the last downloader middleware before the download handler, for the
     requests it actually rewrote and let through to the socket. Scrapy's `downloader/request_count`
     (DownloaderStats, priority 850) sits before it, so it also counts requests the middleware then refused
-    or dropped for the cap; both are in the output. The self-test checks `requests` against the
-    simulator's own request log. --max-pages-per-host caps requests per host (robots.txt, redirects and
-    retries included); requests beyond it are dropped (never sent) and the host is listed in
-    `capped_hosts`.
+    or dropped for the cap; both are in the output. --max-pages-per-host caps requests per host
+    (robots.txt, redirects and retries included); requests beyond it are dropped (never sent) and the
+    host is listed in `capped_hosts`.
 
 How the portals are reached (no DNS, loopback only)
     The simulated portals serve plain HTTP on loopback ports, while their pages link with the real
@@ -113,9 +104,7 @@ import argparse
 import ipaddress
 import json
 import logging
-import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -461,92 +450,6 @@ def summary(result: dict[str, Any]) -> str:
             f"scrapy {result['scrapy_version']}")
 
 
-# -- self-test against the simulated district ------------------------------------------------------------
-
-
-def self_test(args: argparse.Namespace) -> int:
-    """Crawl the simulated district in a subprocess and check the peer's numbers against the simulator's."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from camthuy_audit.config import load_config
-    from camthuy_audit.simulator import District
-
-    config = load_config(args.config)
-    with tempfile.TemporaryDirectory(prefix="scrapy-peer-") as tmp, \
-            District({host: "127.0.0.1:0" for host in config.resolve}, latency=args.latency,
-                     quarter=args.quarter) as district:
-        portals = []
-        for unit in config.units:
-            hosts = [urlsplit(url).hostname for url in [unit.url, *unit.aliases]]
-            portals.append({"id": unit.id, "url": unit.url, "hosts": hosts})
-        targets = Path(tmp) / "targets.json"
-        targets.write_text(json.dumps({"resolve": district.addresses, "portals": portals}, indent=2),
-                           encoding="utf-8")
-        out = Path(tmp) / "result.json"
-        command = [sys.executable, str(Path(__file__).resolve()), "--targets", str(targets), "--out", str(out),
-                   "--per-host", str(args.per_host), "--max-pages-per-host", str(args.max_pages_per_host),
-                   "--log-level", args.log_level, "--reactor", args.reactor]
-        if args.urls_out:
-            command += ["--urls-out", args.urls_out]
-        print(f"self-test: {len(district.addresses)} hosts, {len(portals)} portals, latency {args.latency:g} s, "
-              f"quarter {district.quarter}: {' '.join(command)}", flush=True)
-        completed = subprocess.run(command, check=False)
-        if completed.returncode != 0:
-            print(f"self-test: the crawl exited with {completed.returncode}")
-            return 1
-        result = json.loads(out.read_text(encoding="utf-8"))
-        log = district.request_log
-    return check(result, log, args.per_host)
-
-
-def check(result: dict[str, Any], log: list[Any], per_host: int) -> int:
-    logged = Counter(record.host for record in log)
-    peaks: dict[str, int] = {}
-    for record in log:
-        peaks[record.host] = max(peaks.get(record.host, 0), record.in_flight)
-    robots = Counter(record.host for record in log if record.path == "/robots.txt")
-    admin = [f"{r.host}{r.path}" for r in log if r.path.startswith("/admin/") or r.path == "/admin"]
-    statuses = Counter(str(record.status) for record in log)
-    client = result["peak_in_flight"]
-    non_loopback_dns = [name for name in result["dns_lookups"] if not _is_loopback_literal(name)]
-    checks = [
-        ("(a) requests reported == requests the simulator logged",
-         result["requests"] == len(log), f"{result['requests']} vs {len(log)}"),
-        ("(a) per host too", result["per_host"] == dict(logged) or
-         {h: n for h, n in result["per_host"].items() if n} == dict(logged), ""),
-        ("(a) statuses too", result["responses_by_status"] == dict(statuses),
-         f"{result['responses_by_status']} vs {dict(statuses)}"),
-        (f"(b) simulator: per-host in flight <= {per_host}", max(peaks.values(), default=0) <= per_host,
-         f"max {max(peaks.values(), default=0)}; per host {_histogram(peaks)}"),
-        (f"(b) Scrapy slots: per-host transferring <= {per_host}",
-         bool(client) and max(client.values()) <= per_host,
-         f"max {max(client.values(), default=0)}; per host {_histogram(client)}"),
-        ("(c) robots.txt fetched once per host", set(robots.values()) == {1} and set(robots) == set(logged),
-         f"{sum(robots.values())} robots.txt requests for {len(logged)} hosts"),
-        ("(c) Disallow: /admin/ obeyed", not admin,
-         f"{len(admin)} /admin/ requests; robots_forbidden={result['robots_forbidden']}"),
-        ("(d) loopback only: nothing refused, only loopback literals resolved",
-         result["refused"] == 0 and not non_loopback_dns, f"refused={result['refused']}, "
-         f"dns lookups={result['dns_lookups']}"),
-    ]
-    print(f"self-test: wall {result['wall_s']:.2f} s, crawler cpu {result['cpu_s']} s, html pages {result['html_pages']}, "
-          f"capped hosts {result['capped_hosts'] or 'none'}, errors {result['errors'] or 'none'}")
-    for label, ok, detail in checks:
-        print(f"  {'ok  ' if ok else 'FAIL'} {label}" + (f"  [{detail}]" if detail else ""))
-    return 0 if all(ok for _, ok, _ in checks) else 1
-
-
-def _histogram(peaks: dict[str, int]) -> str:
-    """{2: 17, 3: 1} -> "2 x17, 3 x1": how many hosts peaked at each level."""
-    return ", ".join(f"{level} x{count}" for level, count in sorted(Counter(peaks.values()).items()))
-
-
-def _is_loopback_literal(name: str) -> bool:
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--targets", help="targets.json (see above)")
@@ -558,18 +461,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reactor", choices=sorted(REACTORS), default="twisted",
                         help="Twisted reactor: 'twisted' (epoll/select, default) or 'asyncio' (see above)")
     parser.add_argument("--urls-out", help="also write one 'status<TAB>url' line per response the spider got")
-    parser.add_argument("--self-test-district", action="store_true",
-                        help="start the simulated district, crawl it in a subprocess and check the numbers")
-    parser.add_argument("--config", default="config/demo.toml", help="self-test: config with the units")
-    parser.add_argument("--latency", type=float, default=0.0, help="self-test: simulator latency in seconds")
-    parser.add_argument("--quarter", default="2023-Q1", help="self-test: quarter the simulator serves")
     args = parser.parse_args(argv)
     if args.per_host < 1:
         parser.error("--per-host must be at least 1")
-    if args.self_test_district:
-        return self_test(args)
     if not args.targets or not args.out:
-        parser.error("--targets and --out are required (or --self-test-district)")
+        parser.error("--targets and --out are required")
     result = run_crawl(args)
     Path(args.out).write_text(json.dumps(result, indent=2, sort_keys=False) + "\n", encoding="utf-8")
     print(summary(result), flush=True)

@@ -70,13 +70,13 @@ class District:
         with self._lock:
             server = self._servers.pop(host, None)
         if server is not None:
-            _shutdown(server)
+            server.close()
 
     def stop(self) -> None:
         with self._lock:
             servers = list(self._servers.values())
             self._servers.clear()
-        threads = [threading.Thread(target=_shutdown, args=(server,), daemon=True) for server in servers]
+        threads = [threading.Thread(target=server.close, daemon=True) for server in servers]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -108,12 +108,6 @@ class District:
 
     def max_in_flight(self, host: str) -> int:
         return self._log.max_in_flight(host)
-
-
-def _shutdown(server: HostServer) -> None:
-    server.shutdown()
-    server.server_close()
-    server.close_connections()
 
 
 def _block_until_interrupted() -> None:

@@ -31,6 +31,7 @@ from types import MappingProxyType
 
 from camthuy_audit.simulator.app import PortalApp
 from camthuy_audit.simulator.model import Site
+from camthuy_audit.simulator.quarters import FIRST
 from camthuy_audit.simulator.structure import TOPIC_WEIGHTS
 from camthuy_audit.simulator.units import CHECKS, SECTION_LABELS, Section, Unit
 from camthuy_audit.simulator.vn import slugify
@@ -38,7 +39,7 @@ from camthuy_audit.simulator.world import build_site
 
 DOMAIN = "national.example"
 SCHEME = "https"
-QUARTER = "2023-Q1"  # the only state national portals are built in
+QUARTER = FIRST  # the only state national portals are built in (2023-Q1)
 ALL_PASS = "x" * len(CHECKS)
 
 # Syllables of invented commune names (two distinct ones per name: 64 * 63 = 4032 names).
@@ -104,9 +105,9 @@ def national_site(unit: NationalUnit) -> Site:
     return build_site(unit.definition)
 
 
-def national_app(unit: NationalUnit, *, cache_limit: int = 0) -> PortalApp:
-    """The unit's portal as an HTTP application; by default nothing is kept rendered (memory)."""
-    return PortalApp(national_site(unit), unit.host, SCHEME, cache_limit=cache_limit)
+def national_app(unit: NationalUnit) -> PortalApp:
+    """The unit's portal as an HTTP application; nothing is kept rendered (memory)."""
+    return PortalApp(national_site(unit), unit.host, SCHEME, cache_limit=0)
 
 
 def _place(index: int, seed: int) -> str:

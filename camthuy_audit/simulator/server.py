@@ -129,6 +129,12 @@ class PortalServer(ThreadingHTTPServer):
             with contextlib.suppress(OSError):
                 connection.shutdown(socket.SHUT_RDWR)
 
+    def close(self) -> None:
+        """Stop serving (from another thread than serve_forever's), close the port, cut open connections."""
+        self.shutdown()
+        self.server_close()
+        self.close_connections()
+
 
 class HostServer(PortalServer):
     """Serves one host name on its own port, whatever Host header a request carries."""

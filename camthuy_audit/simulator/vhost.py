@@ -171,9 +171,7 @@ class VirtualDistrict:
         server, self._server = self._server, None
         if server is None:
             return
-        server.shutdown()
-        server.server_close()
-        server.close_connections()
+        server.close()
         if self._thread is not None:
             self._thread.join()
 
@@ -198,10 +196,6 @@ class VirtualDistrict:
     def hosts(self) -> tuple[str, ...]:
         """Every host name served (for the district: aliases included)."""
         return self._hosts
-
-    def app_for(self, host: str) -> PortalApp | None:
-        """The portal served under `host` (built now if it was not)."""
-        return self._portals.get(host_name(host))
 
     @property
     def built(self) -> int:

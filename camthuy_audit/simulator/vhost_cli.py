@@ -34,7 +34,7 @@ from pathlib import Path
 from types import FrameType
 
 from camthuy_audit.simulator.minimal import district_minimal_requests, national_minimal_requests
-from camthuy_audit.simulator.national import ALL_PASS, national_unit, national_units
+from camthuy_audit.simulator.national import ALL_PASS, NationalUnit, national_unit, national_units
 from camthuy_audit.simulator.national import QUARTER as NATIONAL_QUARTER
 from camthuy_audit.simulator.quarters import QUARTERS, posts_in, units_in
 from camthuy_audit.simulator.vhost import VirtualDistrict
@@ -91,22 +91,22 @@ def _world_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=0, help="nation to invent (--national)")
 
 
-def _units(args: argparse.Namespace) -> tuple[str, list[_UnitEntry]]:
-    if args.district:
+def _units(args: argparse.Namespace, national: list[NationalUnit] | None) -> tuple[str, list[_UnitEntry]]:
+    if national is None:
         quarter = args.district
         return quarter, [_UnitEntry(unit.id, unit.name, f"{unit.hosts[0][0]}://{unit.host}/", unit.host,
                                     unit.platform, posts_in(unit.id, quarter), unit.marks,
                                     tuple(host for _scheme, host in unit.hosts[1:]))
                          for unit in units_in(quarter)]
     return NATIONAL_QUARTER, [_UnitEntry(u.id, u.name, u.url, u.host, u.platform, u.posts_in_quarter, ALL_PASS)
-                              for u in national_units(args.national, seed=args.seed)]
+                              for u in national]
 
 
-def _served(args: argparse.Namespace) -> VirtualDistrict:
+def _served(args: argparse.Namespace, national: list[NationalUnit] | None) -> VirtualDistrict:
     options = {"latency": args.latency, "bind": args.bind, "port": args.port}
-    if args.district:
+    if national is None:
         return VirtualDistrict.for_district(args.district, **options)
-    return VirtualDistrict.for_national(args.national, seed=args.seed, keep=args.keep or None, **options)
+    return VirtualDistrict.for_national(national, keep=args.keep or None, **options)
 
 
 def _minimal_targets(args: argparse.Namespace) -> dict[str, list[str]]:
@@ -130,8 +130,9 @@ def _national_chunk(chunk: tuple[int, int, int]) -> list[tuple[str, list[str]]]:
 
 def _vhost(args: argparse.Namespace) -> int:
     began = time.monotonic()
-    quarter, units = _units(args)
-    served = _served(args)
+    national = None if args.district else national_units(args.national, seed=args.seed)  # built once, for both
+    quarter, units = _units(args, national)
+    served = _served(args, national)
     minimal = {} if args.no_minimal else _minimal_targets(args)
     stop = threading.Event()
 
