@@ -400,7 +400,7 @@ def reason_class(result: UnitResult) -> str:
     error = result.errors[0] if result.errors else None
     if error is None:
         return "không truy cập được cổng thông tin"
-    if error.kind == "http_status" and error.status is not None and error.status in (404, 410):
+    if error.gone:
         return "không truy cập được cổng thông tin"
     return _REASON_CLASSES.get(error.kind, "không đọc được trang")
 
@@ -445,10 +445,6 @@ def _reference_paragraph(ref: Reference, district: DistrictFile) -> str:
                      f"{ref.number} {text(ref.summary)}")
 
 
-def _main_reference(district: DistrictFile) -> Reference:
-    return district.main_reference
-
-
 def _order_results(results: list[UnitResult], config: Config) -> list[UnitResult]:
     """Results in Appendix 1 (configured) order; results of units not in config go last."""
     position = {unit.id: i for i, unit in enumerate(config.units)}
@@ -477,7 +473,7 @@ def build_notice(results: list[UnitResult], config: Config, quarter: Quarter, *,
         raise ValueError("build_notice cần cấu hình huyện (district.toml)")
     cols = appendix1_columns(columns)
     threshold = config.rules.few_posts_threshold
-    main_ref = _main_reference(district)
+    main_ref = district.main_reference
     wording = district.notice
     main_number = main_ref.number.split("/")[0]
     main_line = f"công văn số {main_ref.number}, ngày {main_ref.date:%d/%m/%Y}"

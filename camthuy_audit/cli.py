@@ -96,9 +96,7 @@ def _quarter(text: str | None, *, default_current: bool) -> Quarter:
         except ValueError as exc:
             raise UsageError(f"--quarter: {exc}") from None
     current = Quarter.containing(_today())
-    if default_current:
-        return current
-    return Quarter(current.year - 1, 4) if current.number == 1 else Quarter(current.year, current.number - 1)
+    return current if default_current else current.previous
 
 
 def _date(text: str | None) -> date:
@@ -138,6 +136,12 @@ def _stderr_console() -> Console:
 
 def _stderr_is_terminal() -> bool:
     return hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
+
+
+def _require_resolve(config: Config) -> None:
+    """The simulated district's commands need the config's [resolve] table."""
+    if not config.resolve:
+        raise UsageError(f"{config.path}: thiếu bảng [resolve] trỏ tới huyện mô phỏng")
 
 
 # --- run, demo, recheck, render, history, schedule (camthuy_audit/cli_quarter.py) ---------------
@@ -188,8 +192,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     from camthuy_audit.simulator import serve_forever
 
     config = load(args.config)
-    if not config.resolve:
-        raise UsageError(f"{config.path}: thiếu bảng [resolve] trỏ tới huyện mô phỏng")
+    _require_resolve(config)
     serve_forever(config.resolve, quarter=simulated_quarter(Quarter.parse(args.quarter)))
     return EXIT_OK
 

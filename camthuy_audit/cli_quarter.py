@@ -18,21 +18,32 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from camthuy_audit.cli import (
+    EXIT_BUSY,
+    EXIT_NO_NOTICE,
+    EXIT_OK,
+    EXIT_UNKNOWN,
+    LOG_DIR,
+    SIMULATOR_LOG,
+    _require_resolve,
+    _stderr_is_terminal,
+    simulated_quarter,
+)
 from camthuy_audit.config import Config
 from camthuy_audit.quarter import VN_TZ, Quarter
+from camthuy_audit.rules import APPENDIX1_IDS
 from camthuy_audit.runlog import setup_logging
+from camthuy_audit.store import best
 from camthuy_audit.targets import UsageError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from camthuy_audit.fetch import Fetcher
     from camthuy_audit.models import UnitResult
     from camthuy_audit.runlog import RunProgress
     from camthuy_audit.runs import Outcome, Rendered
     from camthuy_audit.store import Store
-
-EXIT_OK, EXIT_UNKNOWN, EXIT_BUSY, EXIT_NO_NOTICE = 0, 3, 5, 6
-LOG_DIR = "logs"
-SIMULATOR_LOG = "simulator-requests.tsv"   # every request the simulated district answered in a demo
 
 log = logging.getLogger("camthuy_audit.run")
 
@@ -51,20 +62,19 @@ def open_store(config: Config) -> Store:
         raise UsageError(str(exc)) from None
 
 
-def _is_terminal() -> bool:
-    return hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
-
-
-def _setup(args: argparse.Namespace, folder: Path, prefix: str) -> tuple[Path, bool]:
+def _setup(args: argparse.Namespace, folder: Path, prefix: str) -> tuple[Path, bool, Console | None]:
+    """Logging to the run's log file (and stderr): (log path, chatty, the console logging writes to —
+    on a terminal, to be shared with the live progress display)."""
     from camthuy_audit.console import make_console
     from camthuy_audit.runlog import now_stamp
 
     log_path = folder / LOG_DIR / f"{prefix}-{now_stamp()}.log"
-    terminal = _is_terminal()
+    terminal = _stderr_is_terminal()
     quiet = bool(getattr(args, "quiet", False))
+    console = make_console(sys.stderr) if terminal else None
     setup_logging(debug=bool(args.debug), verbose=bool(getattr(args, "verbose", False)), quiet=quiet,
-                  plain_info=not terminal, log_file=log_path, console=make_console(sys.stderr) if terminal else None)
-    return log_path, terminal and not quiet
+                  plain_info=not terminal, log_file=log_path, console=console)
+    return log_path, terminal and not quiet, console
 
 
 async def _with_progress(config: Config, progress: RunProgress,
@@ -134,15 +144,12 @@ def audit_quarter(config: Config, quarter: Quarter, out: Path, run_date: date, a
     from camthuy_audit.runs import render_quarter, run_quarter
     from camthuy_audit.store import QuarterBusy
 
-    log_path, chatty = _setup(args, report_dir(out, quarter), kind)
+    log_path, chatty, console = _setup(args, report_dir(out, quarter), kind)
     total = len(config.units)
     log.info("Bắt đầu kiểm tra %d cổng thông tin, %s, cấu hình %s", total, quarter, config.path)
     if chatty:
         print(f"Kiểm tra {total} cổng thông tin, quý {quarter.roman}/{quarter.year} — nhật ký: {log_path}",
               file=sys.stderr, flush=True)
-    from camthuy_audit.console import make_console
-
-    console = make_console(sys.stderr) if _is_terminal() else None
     with open_store(config) as store:
         try:
             with RunProgress(total, console=console, quiet=bool(getattr(args, "quiet", False)),
@@ -179,11 +186,9 @@ def cmd_run(args: argparse.Namespace, config: Config, quarter: Quarter, run_date
 
 
 def cmd_demo(args: argparse.Namespace, config: Config, quarter: Quarter, run_date: date) -> int:
-    from camthuy_audit.cli import simulated_quarter
     from camthuy_audit.simulator import District
 
-    if not config.resolve:
-        raise UsageError(f"{config.path}: thiếu bảng [resolve] trỏ tới huyện mô phỏng")
+    _require_resolve(config)
     with District(config.resolve, quarter=simulated_quarter(quarter)) as district:
         print(f"Huyện mô phỏng đang chạy trên 127.0.0.1 ({len(district.addresses)} tên máy).", file=sys.stderr)
         code, rendered, log_path = audit_quarter(config, quarter, Path(args.out), run_date, args, kind="demo",
@@ -203,7 +208,7 @@ def recheck_and_render(config: Config, quarter: Quarter, out: Path, run_date: da
     from camthuy_audit.runs import recheck_quarter, render_quarter
     from camthuy_audit.store import QuarterBusy
 
-    log_path, _ = _setup(args, report_dir(out, quarter), "recheck")
+    log_path, _, _ = _setup(args, report_dir(out, quarter), "recheck")
     with open_store(config) as store:
         if store.current_run(quarter) is None:
             raise UsageError(f"chưa có kết quả quý {quarter} trong {store.path}: chạy `camthuy-audit run` trước")
@@ -246,29 +251,23 @@ def history_document(config: Config, store: Store) -> dict[str, object]:
     quarters = store.quarters()
     units: dict[str, dict[str, object]] = {}
     for quarter in quarters:
-        attempts = store.attempts(quarter)
-        for result in store.quarter_results(quarter):
+        for tries in store.attempts(quarter).values():   # one reading serves the result and its attempts
+            result = best(tries)
             entry = units.setdefault(result.unit_id, {"name": result.name, "quarters": {}})
-            marks = {c: result.mark(c) for c in _appendix1_ids()}
+            marks = {c: result.mark(c) for c in APPENDIX1_IDS}
             entry["quarters"][str(quarter)] = {  # type: ignore[index]
                 "appendix1": marks, "passed": sum(1 for m in marks.values() if m == "x"),
                 "posts_in_quarter": result.posts_in_quarter,
                 "attempts": [{"run": run, "attempt": attempt, "reachable": tried.reachable,
                               "audited_at": tried.audited_at.isoformat(),
-                              "passed": sum(1 for c in _appendix1_ids() if tried.mark(c) == "x")}
-                             for run, attempt, tried in attempts.get(result.unit_id, [])]}
+                              "passed": sum(1 for c in APPENDIX1_IDS if tried.mark(c) == "x")}
+                             for run, attempt, tried in tries]}
     order = {u.id: i for i, u in enumerate(config.units)}
     runs = [{"id": r.id, "quarter": r.quarter, "kind": r.kind, "started_at": r.started_at,
              "finished_at": r.finished_at, "status": r.status, "rules_digest": r.rules_digest,
              "tool_version": r.tool_version, "parent_run": r.parent_run} for r in store.runs()]
     return {"store": str(store.path), "quarters": [str(q) for q in quarters], "runs": runs,
             "units": dict(sorted(units.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))}
-
-
-def _appendix1_ids() -> tuple[str, ...]:
-    from camthuy_audit.rules import APPENDIX1_IDS
-
-    return APPENDIX1_IDS
 
 
 def cmd_history(args: argparse.Namespace, config: Config) -> int:

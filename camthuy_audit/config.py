@@ -754,10 +754,6 @@ def _read_layers(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any
     return _merge(base, data), origins
 
 
-def _read_with_extends(path: Path) -> dict[str, Any]:
-    return _read_layers(path)[0]
-
-
 def _blame(path: Path, origins: Origins, located: list[tuple[tuple[Any, ...], str]]) -> list[ConfigError]:
     """Problems grouped by the file that holds the mistake (a file extending another one included)."""
     by_file: dict[Path, list[str]] = {}

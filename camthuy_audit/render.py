@@ -10,6 +10,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +40,13 @@ from camthuy_audit.resources import templates_dir
 NOTICE_FILE = "notice.html"
 REPORT_FILE = "report.html"
 RESULTS_FILE = "results.json"
+# The other files of the notice, written by render_docx (docx, pdf) and render_tables (xlsx, csv);
+# named here so that knowing them does not load python-docx or openpyxl.
+DOCX_FILE = "notice.docx"
+PDF_FILE = "notice.pdf"
+XLSX_FILE = "appendices.xlsx"
+APPENDIX1_CSV = "appendix1.csv"
+APPENDIX2_CSV = "appendix2.csv"
 _REPORT_SCRIPT = "report.js"
 
 
@@ -81,11 +90,19 @@ def report_dir(base: Path, quarter: Quarter) -> Path:
     return Path(base) / str(quarter)
 
 
-def _write(path: Path, content: str) -> Path:
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` (its folder created) to write to; it replaces ``path`` once
+    the block is done, so a reader never sees a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(content, encoding="utf-8")
+    yield temporary
     temporary.replace(path)
+
+
+def _write(path: Path, content: str) -> Path:
+    with atomic_path(path) as temporary:
+        temporary.write_text(content, encoding="utf-8")
     return path
 
 

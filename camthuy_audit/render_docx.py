@@ -42,11 +42,10 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from camthuy_audit.aggregate import Appendix1, Appendix2, Notice
+from camthuy_audit.render import DOCX_FILE, atomic_path
+from camthuy_audit.render import PDF_FILE as PDF_FILE  # the notice's file names are render's
 
 log = logging.getLogger(__name__)
-
-DOCX_FILE = "notice.docx"
-PDF_FILE = "notice.pdf"
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"
@@ -609,10 +608,8 @@ def build_notice_document(notice: Notice) -> DocxDocument:
 def write_notice_docx(notice: Notice, out_dir: Path) -> Path:
     """Write ``out_dir/notice.docx`` (the letter and both appendices) and return its path."""
     path = Path(out_dir) / DOCX_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    build_notice_document(notice).save(str(temporary))
-    temporary.replace(path)
+    with atomic_path(path) as temporary:
+        build_notice_document(notice).save(str(temporary))
     return path
 
 

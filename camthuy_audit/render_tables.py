@@ -19,10 +19,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from camthuy_audit.aggregate import Notice
 from camthuy_audit.models import UnitResult
+from camthuy_audit.render import APPENDIX1_CSV, APPENDIX2_CSV, XLSX_FILE, atomic_path
 
-XLSX_FILE = "appendices.xlsx"
-APPENDIX1_CSV = "appendix1.csv"
-APPENDIX2_CSV = "appendix2.csv"
 SHEET_APPENDIX1 = "Phụ lục 1"
 SHEET_APPENDIX2 = "Phụ lục 2"
 SHEET_VERDICTS = "Kết quả chi tiết"
@@ -56,11 +54,8 @@ def write_appendix_csvs(notice: Notice, out_dir: Path) -> tuple[Path, Path]:
 
 
 def _write_csv(path: Path, rows: Sequence[Sequence[str]]) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_path(path) as temporary, temporary.open("w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle).writerows(rows)
-    temporary.replace(path)
     return path
 
 
@@ -219,8 +214,6 @@ def write_appendices_xlsx(notice: Notice, results: Sequence[UnitResult], out_dir
     workbook.properties.title = notice.title
     workbook.properties.creator = "camthuy-audit"
     path = Path(out_dir) / XLSX_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    workbook.save(temporary)
-    temporary.replace(path)
+    with atomic_path(path) as temporary:
+        workbook.save(temporary)
     return path

@@ -45,6 +45,7 @@ class Link(_Model):
 class Cell(_Model):
     check_id: str
     mark: Mark
+    mark_class: str              # the CSS class of the mark: "x", "o", "q" (for "?")
     overridden: bool
     anchor: str
 
@@ -74,8 +75,10 @@ class CheckTotal(_Model):
 
 class Bar(_Model):
     name: str
-    y: int
+    bar_y: int                   # top of the bar
+    text_y: int                  # baseline of the unit's name and of the value
     width: int
+    value_x: int                 # where the value is written, right of the bar
     value_text: str
     few: bool
     unknown: bool
@@ -84,11 +87,15 @@ class Bar(_Model):
 class Chart(_Model):
     width: int
     height: int
-    label_width: int
+    label_width: int             # the bars start here
+    name_x: int                  # the unit names end here (right-aligned)
+    unknown_x: int               # where "? (không đếm được)" starts
     bars: list[Bar]
     threshold_x: int
+    threshold_y: int             # the threshold line runs from 0 to here
     threshold_text: str
-    max_text: str
+    threshold_text_x: int
+    threshold_text_y: int
 
 
 class Thumb(_Model):
@@ -102,6 +109,7 @@ class CheckDetail(_Model):
     label: str
     anchor: str
     mark: Mark
+    mark_class: str              # the CSS class of the mark: "x", "o", "q" (for "?")
     mark_text: str
     reason: str
     evidence: list[Link]
@@ -129,6 +137,7 @@ class UnitDetail(_Model):
     extra_checks: list[CheckDetail]
     posts_lines: list[Link]
     more_posts: int
+    posts_total: int             # posts listed plus the ones left out (more_posts)
     errors: list[Link]
     banners: list[Link]
     notes: list[str]
@@ -136,14 +145,12 @@ class UnitDetail(_Model):
 
 class Report(_Model):
     title: str
-    quarter: str
     quarter_text: str
     generated_at: str
     issuer: str
     columns: list[CheckTotal]
     rows: list[Row]
     chart: Chart
-    threshold: int
     not_checked: list[Link]
     stale_banners: list[Link]
     stale_categories: list[Link]
@@ -169,6 +176,11 @@ def _anchor(unit_id: str, check_id: str | None = None) -> str:
     return f"u-{unit_id}" + (f"-{check_id}" if check_id else "")
 
 
+def _mark_class(mark: Mark) -> str:
+    """The CSS class of a mark ("?" is not a class name)."""
+    return "q" if mark == "?" else mark
+
+
 _MAX_TEXT = 300             # characters of one evidence line (a portal's text can be anything)
 
 
@@ -181,7 +193,7 @@ def _detail(unit_id: str, verdict: Verdict | None, check_id: str, thumbnails: di
     meta = rule_by_id(check_id).meta
     if verdict is None:
         return CheckDetail(check_id=check_id, label=meta.column, anchor=_anchor(unit_id, check_id), mark="?",
-                           mark_text="không chạy", reason="Kiểm tra này bị tắt trong cấu hình", evidence=[],
+                           mark_class=_mark_class("?"), mark_text="không chạy", reason="Kiểm tra này bị tắt trong cấu hình", evidence=[],
                            more_evidence=0)
     lines = verdict.evidence if check_id != POSTS_ID else [e for e in verdict.evidence if e.kind != "url"]
     override = verdict.override
@@ -189,7 +201,7 @@ def _detail(unit_id: str, verdict: Verdict | None, check_id: str, thumbnails: di
               for url in verdict.images if url in thumbnails]
     return CheckDetail(
         check_id=check_id, label=meta.column, anchor=_anchor(unit_id, check_id), mark=verdict.mark,
-        mark_text=MARK_TEXT[verdict.mark], reason=verdict.reason,
+        mark_class=_mark_class(verdict.mark), mark_text=MARK_TEXT[verdict.mark], reason=verdict.reason,
         evidence=[_evidence_link(e) for e in lines[:_MAX_EVIDENCE]], more_evidence=max(0, len(lines) - _MAX_EVIDENCE),
         how_to_fix=meta.how_to_fix if verdict.mark == "o" else "",
         original_mark=override.original_mark if override else None,
@@ -220,6 +232,7 @@ def _unit_detail(result: UnitResult, excluded_reason: str) -> UnitDetail:
         platform=result.platform or "", failing=[c for c, m in zip(APPENDIX1_IDS, marks, strict=True) if m == "o"],
         unknown="?" in marks, posts=unit_posts(result), checks=checks, extra_checks=extra,
         posts_lines=post_lines[:_MAX_POST_LINES], more_posts=max(0, len(post_lines) - _MAX_POST_LINES),
+        posts_total=len(post_lines),
         errors=[Link(text=f"{e.message} ({e.kind}{f' {e.status}' if e.status else ''})", href=safe_href(e.url))
                 for e in result.errors[:30]],
         banners=banners[:30], notes=result.notes)
@@ -281,12 +294,18 @@ def _trend(unit_id: str, posts: int | None, history: History) -> str:
 def _chart(rows: Sequence[Row], threshold: int) -> Chart:
     top = max([r.posts for r in rows if r.posts is not None] + [threshold, 1])
     scale = _CHART_WIDTH / top
-    bars = [Bar(name=r.name, y=i * _CHART_BAR, width=round((r.posts or 0) * scale), value_text=r.posts_text,
-                few=r.posts is not None and r.posts < threshold, unknown=r.posts is None)
-            for i, r in enumerate(rows)]
-    return Chart(width=_CHART_LABELS + _CHART_WIDTH + 60, height=len(rows) * _CHART_BAR + 24,
-                 label_width=_CHART_LABELS, bars=bars, threshold_x=_CHART_LABELS + round(threshold * scale),
-                 threshold_text=f"ngưỡng {threshold} tin bài", max_text=str(top))
+    bars = []
+    for i, r in enumerate(rows):
+        width = round((r.posts or 0) * scale)
+        bars.append(Bar(name=r.name, bar_y=i * _CHART_BAR + 3, text_y=i * _CHART_BAR + 15, width=width,
+                        value_x=_CHART_LABELS + width + 4, value_text=r.posts_text,
+                        few=r.posts is not None and r.posts < threshold, unknown=r.posts is None))
+    height = len(rows) * _CHART_BAR + 24
+    threshold_x = _CHART_LABELS + round(threshold * scale)
+    return Chart(width=_CHART_LABELS + _CHART_WIDTH + 60, height=height, label_width=_CHART_LABELS,
+                 name_x=_CHART_LABELS - 6, unknown_x=_CHART_LABELS + 4, bars=bars, threshold_x=threshold_x,
+                 threshold_y=height - 20, threshold_text=f"ngưỡng {threshold} tin bài",
+                 threshold_text_x=threshold_x + 4, threshold_text_y=height - 6)
 
 
 def build_report(notice: Notice, results: list[UnitResult], config: Config, quarter: Quarter, *,
@@ -305,7 +324,8 @@ def build_report(notice: Notice, results: list[UnitResult], config: Config, quar
         cells = []
         for column, mark in zip(columns, row.marks, strict=True):
             verdict = result.verdicts.get(column.id) if result else None
-            cells.append(Cell(check_id=column.id, mark=mark, overridden=bool(verdict and verdict.override),
+            cells.append(Cell(check_id=column.id, mark=mark, mark_class=_mark_class(mark),
+                              overridden=bool(verdict and verdict.override),
                               anchor=_anchor(row.unit_id, column.id)))
         posts = unit_posts(result) if result else None
         change, change_text = _change(result, previous.get(row.unit_id) if previous else None) if result else ("", "")
@@ -327,11 +347,10 @@ def build_report(notice: Notice, results: list[UnitResult], config: Config, quar
     district = config.district
     return Report(
         title=f"Báo cáo kiểm tra Trang/Cổng thông tin điện tử cấp xã — quý {quarter.roman}/{quarter.year}",
-        quarter=str(quarter), quarter_text=f"quý {quarter.roman}/{quarter.year}",
+        quarter_text=f"quý {quarter.roman}/{quarter.year}",
         generated_at=generated_at.astimezone(VN_TZ).strftime("%H:%M ngày %d/%m/%Y"),
         issuer=f"{district.issuer.parent} {district.issuer.name}" if district else "",
         columns=totals, rows=rows, chart=_chart(rows, config.rules.few_posts_threshold),
-        threshold=config.rules.few_posts_threshold,
         not_checked=[Link(text=f"{e.name}: {e.detail}", href=f"#{_anchor(e.unit_id)}")
                      for e in (not_checked.entries if not_checked else [])],
         stale_banners=[Link(text=f"{e.name}: {e.detail}", href=f"#{_anchor(e.unit_id, 'stale_banners')}")

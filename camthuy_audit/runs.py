@@ -25,12 +25,23 @@ from camthuy_audit.config import Config, Unit
 from camthuy_audit.fetch import Fetcher
 from camthuy_audit.models import UnitResult
 from camthuy_audit.quarter import VN_TZ, Quarter
-from camthuy_audit.render import report_dir, write_notice, write_report, write_results_json
+from camthuy_audit.render import (
+    APPENDIX1_CSV,
+    APPENDIX2_CSV,
+    DOCX_FILE,
+    NOTICE_FILE,
+    PDF_FILE,
+    XLSX_FILE,
+    report_dir,
+    write_notice,
+    write_report,
+    write_results_json,
+)
 from camthuy_audit.report import build_report
-from camthuy_audit.store import Run, Store
+from camthuy_audit.store import Run, Store, best
 
 # The files of a quarter's notice; removed when a later render may not write a notice.
-NOTICE_OUTPUTS = ("notice.html", "notice.docx", "notice.pdf", "appendices.xlsx", "appendix1.csv", "appendix2.csv")
+NOTICE_OUTPUTS = (NOTICE_FILE, DOCX_FILE, PDF_FILE, XLSX_FILE, APPENDIX1_CSV, APPENDIX2_CSV)
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +63,6 @@ class Outcome:
     run: Run | None
     status: str                              # "finished", "already_done", "nothing_to_recheck"
     audited: list[UnitResult] = field(default_factory=list)
-    resumed_units: list[str] = field(default_factory=list)   # done before a restart, not fetched again
 
 
 def _undecided(result: UnitResult) -> bool:
@@ -115,7 +125,7 @@ async def run_quarter(config: Config, quarter: Quarter, store: Store, *, kind: s
 
         audited = await _audit(config, quarter, todo, save, fetcher)
         store.finish_run(run.id)
-        return Outcome(quarter, store.run(run.id), "finished", audited, sorted(done))
+        return Outcome(quarter, store.run(run.id), "finished", audited)
     finally:
         store.unlock(quarter)
 
@@ -129,8 +139,8 @@ async def recheck_quarter(config: Config, quarter: Quarter, store: Store, *, on_
         if current is None:
             return Outcome(quarter, None, "nothing_to_recheck")
         tries = store.attempts(quarter)
-        best = {unit_id: unit for unit_id, unit in ((r.unit_id, r) for r in store.quarter_results(quarter))}
-        units = [u for u in config.units if u.id in best and _undecided(best[u.id])]
+        chosen = {r.unit_id: r for r in (best(attempts) for attempts in tries.values())}
+        units = [u for u in config.units if u.id in chosen and _undecided(chosen[u.id])]
         if on_start is not None:
             on_start(len(units))
         if not units:
@@ -161,7 +171,6 @@ class Rendered:
     report: Path
     results: Path
     notice_model: Notice
-    results_list: list[UnitResult]
     notice: Path | None = None
     notice_docx: Path | None = None
     notice_pdf: Path | None = None
@@ -230,8 +239,7 @@ def render_quarter(config: Config, quarter: Quarter, store: Store, out: Path, *,
     if withheld:
         for name in NOTICE_OUTPUTS:
             (folder / name).unlink(missing_ok=True)
-        return Rendered(report=report_path, results=results_path, notice_model=notice, results_list=results,
-                        withheld=withheld)
+        return Rendered(report=report_path, results=results_path, notice_model=notice, withheld=withheld)
     docx = write_notice_docx(notice, folder)
     no_pdf = ""
     pdf_path: Path | None = None
@@ -242,11 +250,11 @@ def render_quarter(config: Config, quarter: Quarter, store: Store, out: Path, *,
             no_pdf = str(exc)
         else:
             if pdf_path is None:
-                no_pdf = "không viết notice.pdf: chưa cài LibreOffice (gói libreoffice-writer); đã có bản Word notice.docx"
+                no_pdf = f"không viết {PDF_FILE}: chưa cài LibreOffice (gói libreoffice-writer); đã có bản Word {DOCX_FILE}"
     if pdf_path is None:
-        (folder / "notice.pdf").unlink(missing_ok=True)   # never leave an older PDF beside a newer docx
+        (folder / PDF_FILE).unlink(missing_ok=True)   # never leave an older PDF beside a newer docx
     return Rendered(
-        report=report_path, results=results_path, notice_model=notice, results_list=results,
+        report=report_path, results=results_path, notice_model=notice,
         notice=write_notice(notice, folder), notice_docx=docx, notice_pdf=pdf_path,
         appendices_xlsx=write_appendices_xlsx(notice, results, folder),
         appendix_csvs=write_appendix_csvs(notice, folder), no_pdf=no_pdf,

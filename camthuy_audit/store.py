@@ -27,11 +27,9 @@ import psutil
 
 from camthuy_audit.models import Mark, UnitResult
 from camthuy_audit.quarter import VN_TZ, Quarter
+from camthuy_audit.rules import APPENDIX1_IDS
 
 SCHEMA_VERSION = 2
-APPENDIX1 = ("main_menu", "feedback_banner", "citizen_reception_schedule", "legal_documents", "tourism_festivals",
-             "law_propaganda_category", "digital_transformation_category", "agency_directory", "side_banners",
-             "copyright")
 
 # Version 1: the first store.
 _V1 = """
@@ -112,7 +110,7 @@ def _now() -> str:
 
 
 def _marks(result: UnitResult) -> str:
-    return "".join(result.mark(c) for c in APPENDIX1)
+    return "".join(result.mark(c) for c in APPENDIX1_IDS)
 
 
 class Store:
@@ -268,11 +266,7 @@ class Store:
 
     def quarter_results(self, quarter: Quarter) -> list[UnitResult]:
         """The quarter's results: per unit, its most decided attempt (fewest "?"; the latest on a tie)."""
-        chosen = []
-        for tries in self.attempts(quarter).values():
-            best = min(enumerate(tries), key=lambda pair: (_undecided(pair[1][2]), -pair[0]))
-            chosen.append(best[1][2])
-        return chosen
+        return [best(tries) for tries in self.attempts(quarter).values()]
 
     # -- history ------------------------------------------------------------------------------
 
@@ -289,7 +283,7 @@ class Store:
             units: dict[str, dict[str, object]] = {}
             for result in self.quarter_results(quarter):
                 units[result.unit_id] = {"name": result.name, "posts_in_quarter": result.posts_in_quarter,
-                                         "appendix1": {c: result.mark(c) for c in APPENDIX1}}
+                                         "appendix1": {c: result.mark(c) for c in APPENDIX1_IDS}}
             if units:
                 found[str(quarter)] = units
         return found
@@ -319,7 +313,14 @@ class Store:
 _RUN_COLUMNS = "id, quarter, kind, started_at, finished_at, status, rules_digest, tool_version, parent_run"
 
 
+def best(tries: list[tuple[int, int, UnitResult]]) -> UnitResult:
+    """Of one unit's attempts (as :meth:`Store.attempts` gives them), the most decided: fewest "?"
+    (the latest on a tie)."""
+    chosen = min(enumerate(tries), key=lambda pair: (_undecided(pair[1][2]), -pair[0]))
+    return chosen[1][2]
+
+
 def _undecided(result: UnitResult) -> int:
-    marks: list[Mark] = [result.mark(c) for c in APPENDIX1]
+    marks: list[Mark] = [result.mark(c) for c in APPENDIX1_IDS]
     return sum(1 for m in marks if m == "?") + (0 if result.posts_in_quarter is not None else 1) + \
         (0 if result.reachable else 10)
