@@ -424,7 +424,8 @@ def _body(document: DocxDocument, notice: Notice) -> list[Paragraph]:
     body = notice.body
     _paragraph(document, notice.header.addressee, SIZE_BODY, before=18, after=12)
     paragraphs = [_body_paragraph(document, value) for value in body.references]
-    paragraphs.append(_body_paragraph(document, body.judgement))
+    if body.judgement:          # none when no unit's posts could be counted (as in notice.html)
+        paragraphs.append(_body_paragraph(document, body.judgement))
     paragraphs.append(_body_paragraph(document, body.shortcomings))
     for item in body.lists:
         paragraph = _body_paragraph(document, f"- {item.text}")

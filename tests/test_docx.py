@@ -273,6 +273,17 @@ def test_body_paragraphs(document: Any, notice: Notice) -> None:
         assert paragraph.runs[-1].text == item.detail and paragraph.runs[-1].font.italic
 
 
+def test_no_judgement_leaves_no_empty_paragraph(tmp_path: Path, notice: Notice) -> None:
+    # No unit's posts could be counted: no judgement sentence, and no empty paragraph in its place
+    # (notice.html leaves it out the same way).
+    undecided = notice.model_copy(update={"body": notice.body.model_copy(update={"judgement": ""})})
+    letter = [b for b in blocks_by_section(Document(str(write_notice_docx(undecided, tmp_path))))[0]
+              if isinstance(b, Paragraph)]
+    assert not [p for p in letter if not p.text and p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY]
+    shown = [p.text for p in letter]
+    assert shown.index(undecided.body.shortcomings) == shown.index(undecided.body.references[-1]) + 1
+
+
 def test_signature_block_kept_with_the_closing(document: Any, notice: Notice) -> None:
     letter = blocks_by_section(document)[0]
     closing_table = letter[-2]        # the last block is the paragraph that ends the section
