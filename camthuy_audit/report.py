@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from camthuy_audit.aggregate import FINDING_IDS, POSTS_ID, Notice, unit_mark, unit_posts
+from camthuy_audit.aggregate import FINDING_IDS, POSTS_ID, Notice, text, unit_mark, unit_posts
 from camthuy_audit.config import Config
 from camthuy_audit.models import Evidence, Mark, UnitResult, Verdict
 from camthuy_audit.quarter import VN_TZ, Quarter
@@ -345,8 +345,9 @@ def build_report(notice: Notice, results: list[UnitResult], config: Config, quar
     lists = {kind: notice.body.get(kind) for kind in ("stale_banners", "stale_categories")}
     names = {u.id: u.name for u in config.units}
     district = config.district
+    unit_level = text(district.notice.unit_level) if district else "cấp xã"   # as the notice names the level
     return Report(
-        title=f"Báo cáo kiểm tra Trang/Cổng thông tin điện tử cấp xã — quý {quarter.roman}/{quarter.year}",
+        title=f"Báo cáo kiểm tra Trang/Cổng thông tin điện tử {unit_level} — quý {quarter.roman}/{quarter.year}",
         quarter_text=f"quý {quarter.roman}/{quarter.year}",
         generated_at=generated_at.astimezone(VN_TZ).strftime("%H:%M ngày %d/%m/%Y"),
         issuer=f"{district.issuer.parent} {district.issuer.name}" if district else "",

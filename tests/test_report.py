@@ -183,3 +183,13 @@ def test_hostile_menu_labels_and_javascript_links_stay_text(tmp_path: Path) -> N
         visit.page.wait_for_timeout(300)
         assert visit.dialogs == [] and visit.page_errors == []
         assert visit.requests == [path.resolve().as_uri()]
+
+
+def test_the_title_names_the_configured_unit_level() -> None:
+    config, results = _seed()
+    assert config.district is not None
+    notice_settings = config.district.notice.model_copy(update={"unit_level": "cấp xã, phường"})
+    district = config.district.model_copy(update={"notice": notice_settings})
+    tree = LexborHTMLParser(report_html(results, config.model_copy(update={"district": district})))
+    title = tree.css_first("h1").text()
+    assert "cấp xã, phường — quý I/2023" in title
